@@ -1,0 +1,320 @@
+//! `content/site.toml` and `content/topics.toml`: what the site is called and where it lives,
+//! and the canonical topics of the series with their matching hints and editors' pins.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+
+/// `content/site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Where the site is published, e.g. `https://user.github.io/repo/`; may be empty.
+    #[serde(default)]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub publisher: String,
+    /// A note on where the documents come from, shown on state pages.
+    #[serde(default)]
+    pub source_note: Option<String>,
+    /// Let raw HTML in Markdown files through (escaped by default).
+    #[serde(default)]
+    pub allow_html: bool,
+    /// Places beyond the 50 states, DC and the territories that documents may cover.
+    #[serde(default)]
+    pub extra_jurisdictions: Vec<ExtraJurisdiction>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraJurisdiction {
+    pub name: String,
+    pub code: String,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+/// `content/topics.toml`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TopicsConfig {
+    #[serde(default)]
+    pub matching: MatchingConfig,
+    #[serde(rename = "topic", default)]
+    pub topics: Vec<Topic>,
+    #[serde(rename = "pin", default)]
+    pub pins: Vec<Pin>,
+}
+
+/// Series-wide settings of the matcher.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingConfig {
+    /// Words that every question of the series uses and that say nothing about its topic
+    /// (the agencies, the subject): they are left out of matching.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Groups of words that mean the same here; each group matches as one word.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+    /// Below this score a question stays unaligned.
+    #[serde(default = "default_min_score")]
+    pub min_score: f32,
+}
+
+impl Default for MatchingConfig {
+    fn default() -> Self {
+        MatchingConfig {
+            ignore: Vec::new(),
+            synonyms: Vec::new(),
+            min_score: default_min_score(),
+        }
+    }
+}
+
+fn default_min_score() -> f32 {
+    0.15
+}
+
+/// One canonical topic: a column of the matrix, a topic page.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Used in URLs: lowercase letters, digits and hyphens.
+    pub id: String,
+    /// Short header for the matrix.
+    pub label: String,
+    /// The topic in question form.
+    pub title: String,
+    /// Words and short phrases that a question or answer on this topic uses.
+    #[serde(default)]
+    pub hints: Vec<String>,
+}
+
+/// An editor's decision: this state's question N is about this topic.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    /// Postal code or name of the state.
+    pub state: String,
+    pub question: u32,
+    pub topic: toml::Spanned<String>,
+}
+
+/// Parses `site.toml`; a problem is an error naming the line.
+pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
+    let site: SiteConfig = toml::from_str(text).map_err(|e| toml_diagnostic(path, text, &e))?;
+    if site.title.trim().is_empty() {
+        return Err(Diagnostic::error(
+            path,
+            Some(1),
+            "`title` is empty",
+            "give the site a title, e.g. title = \"DMV Data Sharing With ICE\"",
+        ));
+    }
+    if !site.base_url.is_empty()
+        && !(site.base_url.starts_with("http://") || site.base_url.starts_with("https://"))
+    {
+        let line = line_of_key(text, "base_url");
+        return Err(Diagnostic::error(path, line, format!("`base_url` must be an http(s) URL, found {:?}", site.base_url), "write the full address, e.g. base_url = \"https://user.github.io/repo/\", or leave it empty"));
+    }
+    Ok(site)
+}
+
+/// Parses and checks `topics.toml`: ids unique and URL-safe, labels and titles present.
+pub fn parse_topics(path: &Path, text: &str) -> Result<TopicsConfig, Vec<Diagnostic>> {
+    let config: TopicsConfig =
+        toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, &e)])?;
+    let mut diags = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, topic) in config.topics.iter().enumerate() {
+        let line = nth_table_line(text, "topic", i);
+        if !is_valid_id(&topic.id) {
+            diags.push(Diagnostic::error(path, line, format!("topic id {:?} cannot be used in a URL", topic.id), "use lowercase letters, digits and hyphens, starting with a letter (not `index`, and not `q` followed by a digit, which unaligned questions use)"));
+        }
+        if !seen.insert(topic.id.as_str()) {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                format!("topic id {:?} is used twice", topic.id),
+                "give every [[topic]] its own id",
+            ));
+        }
+        if topic.label.trim().is_empty() {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                format!("topic {:?} has an empty label", topic.id),
+                "set label to a short header for the comparison matrix, e.g. label = \"Retention\"",
+            ));
+        }
+        if topic.title.trim().is_empty() {
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                format!("topic {:?} has an empty title", topic.id),
+                "set title to the topic in question form",
+            ));
+        }
+    }
+    if config.topics.is_empty() {
+        diags.push(Diagnostic::error(
+            path,
+            Some(1),
+            "no topics are defined",
+            "add [[topic]] tables with id, label, title and hints",
+        ));
+    }
+    for pin in &config.pins {
+        if !config.topics.iter().any(|t| t.id == *pin.topic.get_ref()) {
+            let line = line_of_offset(text, pin.topic.span().start);
+            diags.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!("pin to unknown topic {:?}", pin.topic.get_ref()),
+                "use the id of a [[topic]] in this file",
+            ));
+        }
+    }
+    if diags.is_empty() {
+        Ok(config)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Topic ids become file and folder names; keep them to a safe alphabet and clear of
+/// the names the site uses for other pages.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let rest_ok = id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let reserved =
+        id == "index" || (id.starts_with('q') && id[1..].starts_with(|c: char| c.is_ascii_digit()));
+    first_ok && rest_ok && !reserved && !id.ends_with('-') && id.len() <= 64
+}
+
+/// A TOML error as a diagnostic at its line and column.
+pub fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let (line, column) = match err.span() {
+        Some(span) => {
+            let line = line_of_offset(text, span.start);
+            let line_start = text[..span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |p| p + 1);
+            (
+                Some(line),
+                Some(text[line_start..span.start.min(text.len())].chars().count() + 1),
+            )
+        }
+        None => (None, None),
+    };
+    let message = err.message().trim().replace('\n', " ");
+    let mut d = Diagnostic::error(
+        path,
+        line,
+        message,
+        "fix the TOML at this place; see the README for the keys this file takes",
+    );
+    d.column = column;
+    d
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map(|i| i + 1)
+}
+
+/// Line of the `i`th `[[name]]` header.
+fn nth_table_line(text: &str, name: &str, i: usize) -> Option<usize> {
+    let header = format!("[[{name}]]");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == header)
+        .nth(i)
+        .map(|(n, _)| n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_unknown_key_names_line() {
+        let err =
+            parse_site(Path::new("site.toml"), "title = \"x\"\ncolour = \"red\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("colour"), "{}", err.message);
+    }
+
+    #[test]
+    fn topics_duplicate_id_and_empty_label() {
+        let text = "[[topic]]\nid = \"a\"\nlabel = \"A\"\ntitle = \"A?\"\n\n[[topic]]\nid = \"a\"\nlabel = \"\"\ntitle = \"B?\"\n";
+        let diags = parse_topics(Path::new("topics.toml"), text).unwrap_err();
+        assert!(diags
+            .iter()
+            .any(|d| d.message.contains("used twice") && d.line == Some(6)));
+        assert!(diags
+            .iter()
+            .any(|d| d.message.contains("empty label") && d.line == Some(6)));
+    }
+
+    #[test]
+    fn pin_to_unknown_topic_names_its_line() {
+        let text = "[[topic]]\nid = \"a\"\nlabel = \"A\"\ntitle = \"A?\"\n\n[[pin]]\nstate = \"IA\"\nquestion = 3\ntopic = \"nope\"\n";
+        let diags = parse_topics(Path::new("topics.toml"), text).unwrap_err();
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, Some(9));
+    }
+
+    #[test]
+    fn ids_are_url_safe_and_not_reserved() {
+        assert!(is_valid_id("retention"));
+        assert!(is_valid_id("opt-out2"));
+        for bad in [
+            "",
+            "Retention",
+            "../x",
+            "a/b",
+            "index",
+            "q3",
+            "q12-x",
+            "-a",
+            "a-",
+            "é",
+        ] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert!(is_valid_id("quality"));
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let d = parse_site(Path::new("s.toml"), "title = \"x\"\nbase_url = \n").unwrap_err();
+        assert_eq!(d.line, Some(2));
+        assert!(d.column.is_some());
+    }
+}

@@ -1,0 +1,131 @@
+//! Content problems found while reading and aligning: each names a file and line,
+//! says what is wrong and what to do. Collected, never thrown, so an editor sees them all.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The file cannot be used; the build fails after listing every problem.
+    Error,
+    /// The build goes on, but an editor should look.
+    Warning,
+    /// Worth knowing; nothing is wrong with the files.
+    Info,
+}
+
+/// One problem in one place of the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub path: PathBuf,
+    /// 1-based line; `None` when the problem is about the whole file.
+    pub line: Option<usize>,
+    /// 1-based column, in characters, where it helps.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub help: String,
+}
+
+impl Diagnostic {
+    pub fn new(
+        severity: Severity,
+        path: &Path,
+        line: Option<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            path: path.to_path_buf(),
+            line,
+            column: None,
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    pub fn error(
+        path: &Path,
+        line: Option<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, path, line, message, help)
+    }
+
+    pub fn warning(
+        path: &Path,
+        line: Option<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, path, line, message, help)
+    }
+
+    pub fn info(
+        path: &Path,
+        line: Option<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Info, path, line, message, help)
+    }
+
+    pub fn with_column(mut self, column: usize) -> Self {
+        self.column = Some(column);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:column`, as editors and terminals link it.
+    pub fn location(&self) -> String {
+        let mut s = self.path.display().to_string();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        })
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.location(),
+            self.severity,
+            self.message
+        )?;
+        if !self.help.is_empty() {
+            write!(f, "\n    help: {}", self.help)?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file, then line, so output reads top to bottom and is stable.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+    });
+}

@@ -1,0 +1,498 @@
+use super::*;
+use crate::doc::{Answer, Block, List, ListItem};
+use std::path::Path;
+
+fn places() -> Jurisdictions {
+    Jurisdictions::new(&[])
+}
+
+fn parse(src: &str) -> Parsed {
+    parse_text(Path::new("t/iowa.txt"), src.as_bytes(), &places())
+}
+
+fn doc(src: &str) -> StateDoc {
+    let p = parse(src);
+    p.doc
+        .unwrap_or_else(|| panic!("no doc: {:?}", p.diagnostics))
+}
+
+fn blocks(q: &Question) -> &[Block] {
+    match &q.answer {
+        Answer::Text(b) => b,
+        Answer::Markdown(_) => panic!("markdown"),
+    }
+}
+
+fn para(lines: &[&str]) -> Block {
+    Block::Paragraph(lines.iter().map(|s| s.to_string()).collect())
+}
+
+fn item(text: &str) -> ListItem {
+    ListItem {
+        lines: vec![text.to_string()],
+        children: vec![],
+    }
+}
+
+const HEAD: &str = "Categories Federal Government\n\nData Sharing in Iowa\n\n";
+
+#[test]
+fn header_category_title_and_state() {
+    let d = doc(&format!("{HEAD}1. What?\n\nAnswer.\n"));
+    assert_eq!(d.category.as_deref(), Some("Federal Government"));
+    assert_eq!(d.title, "Data Sharing in Iowa");
+    assert_eq!(d.state.code, "IA");
+    assert_eq!(d.questions.len(), 1);
+    assert_eq!(d.questions[0].line, 5);
+    assert_eq!(d.questions[0].text, "What?");
+}
+
+#[test]
+fn state_from_file_name_when_title_names_none() {
+    let p = parse_text(
+        Path::new("x/new-york.txt"),
+        b"Data Sharing Rules\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    assert_eq!(p.doc.unwrap().state.code, "NY");
+}
+
+#[test]
+fn unknown_state_is_an_error_naming_the_title_line() {
+    let p = parse_text(
+        Path::new("x/atlantis.txt"),
+        b"Categories X\n\nData Sharing in Atlantis\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    assert!(p.doc.is_none());
+    let d = &p.diagnostics[0];
+    assert!(d.is_error());
+    assert_eq!(d.line, Some(3));
+    assert!(
+        d.message.contains("unknown state \"Atlantis\""),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn no_state_anywhere_is_an_error() {
+    let p = parse_text(
+        Path::new("x/notes.txt"),
+        b"Some Title\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    assert!(p.doc.is_none());
+    assert!(p.diagnostics[0].message.contains("no recognizable state"));
+}
+
+#[test]
+fn empty_file_and_title_only_are_errors() {
+    let p = parse("");
+    assert!(p.doc.is_none() && p.diagnostics[0].message.contains("empty"));
+    let p = parse("  \n\n");
+    assert!(p.doc.is_none());
+    let p = parse("Data Sharing in Iowa\n");
+    assert!(p.doc.is_none());
+    assert!(p.diagnostics[0].message.contains("no questions"));
+}
+
+#[test]
+fn answers_hold_paragraphs_with_soft_line_breaks() {
+    let d = doc(&format!(
+        "{HEAD}1. What?\n\nFirst line\nsecond line.\n\nNext paragraph.\n\n2. Why?\n\nBecause.\n"
+    ));
+    assert_eq!(
+        blocks(&d.questions[0]),
+        &[
+            para(&["First line", "second line."]),
+            para(&["Next paragraph."])
+        ]
+    );
+    assert_eq!(blocks(&d.questions[1]), &[para(&["Because."])]);
+}
+
+#[test]
+fn numbered_list_restarting_at_one_never_starts_questions() {
+    let src = format!("{HEAD}1. What?\n\nIntro:\n\n1. Is this a question?\n\n2. Or this?\n\n2. Real second question?\n\nAnswer two.\n");
+    let d = doc(&src);
+    assert_eq!(d.questions.len(), 2);
+    assert_eq!(d.questions[1].text, "Real second question?");
+    assert_eq!(d.questions[1].line, 13);
+    let b = blocks(&d.questions[0]);
+    assert_eq!(
+        b[1],
+        Block::List(List {
+            start: Some(1),
+            items: vec![item("Is this a question?"), item("Or this?")]
+        })
+    );
+}
+
+#[test]
+fn list_item_matching_next_number_without_question_mark_stays_in_answer() {
+    // The shape of Iowa's first answer: items 1 and 2, where 2 is also the next question number.
+    let src = format!("{HEAD}1. What laws?\n\nThe laws:\n\n1. Code 1: text.\n\n2. Code 2: text.\n\nClosing.\n\n2. How?\n\nSo.\n");
+    let d = doc(&src);
+    assert_eq!(d.questions.len(), 2);
+    assert_eq!(d.questions[1].text, "How?");
+    assert_eq!(blocks(&d.questions[0]).len(), 3);
+}
+
+#[test]
+fn list_item_asking_the_next_number_yields_to_a_later_question() {
+    let src = format!("{HEAD}1. First?\n\n1. Sub one?\n\n2. Sub two?\n\n2. Second?\n\nA.\n");
+    let d = doc(&src);
+    assert_eq!(
+        d.questions
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect::<Vec<_>>(),
+        ["First?", "Second?"]
+    );
+}
+
+#[test]
+fn list_right_after_a_sentence_without_blank_line() {
+    let src = format!("{HEAD}1. What?\n\nThere are concerns.\n1. One.\n2. Two.\nOverall fine.\n");
+    let d = doc(&src);
+    assert_eq!(
+        blocks(&d.questions[0]),
+        &[
+            para(&["There are concerns."]),
+            Block::List(List {
+                start: Some(1),
+                items: vec![item("One."), item("Two.")]
+            }),
+            para(&["Overall fine."]),
+        ]
+    );
+}
+
+#[test]
+fn bullets_of_every_kind_nest_under_numbered_items() {
+    let src = format!("{HEAD}1. What?\n\nBoth:\n\n1. Benefits:\n– Safer roads\n• Faster checks\n\n2. Drawbacks:\n- Privacy\n\nSo.\n");
+    let d = doc(&src);
+    let b = blocks(&d.questions[0]);
+    let expected = Block::List(List {
+        start: Some(1),
+        items: vec![
+            ListItem {
+                lines: vec!["Benefits:".into()],
+                children: vec![List {
+                    start: None,
+                    items: vec![item("Safer roads"), item("Faster checks")],
+                }],
+            },
+            ListItem {
+                lines: vec!["Drawbacks:".into()],
+                children: vec![List {
+                    start: None,
+                    items: vec![item("Privacy")],
+                }],
+            },
+        ],
+    });
+    assert_eq!(b[1], expected);
+    assert_eq!(b.len(), 3);
+}
+
+#[test]
+fn single_numbered_item_answer_is_a_paragraph() {
+    let d = doc(&format!(
+        "{HEAD}1. What?\n\n1. The policy is this.\n\n2. Next?\n\nA.\n"
+    ));
+    assert_eq!(blocks(&d.questions[0]), &[para(&["The policy is this."])]);
+}
+
+#[test]
+fn numbering_gap_warns_and_keeps_going() {
+    let p = parse(&format!("{HEAD}1. A?\n\na\n\n2. B?\n\nb\n\n4. D?\n\nd\n"));
+    let d = p.doc.unwrap();
+    assert_eq!(
+        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
+        [1, 2, 4]
+    );
+    let w = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("skips"))
+        .expect("gap warning");
+    assert_eq!(w.line, Some(13));
+    assert_eq!(w.severity, crate::Severity::Warning);
+}
+
+#[test]
+fn numbering_repeat_warns_and_keeps_both() {
+    let p = parse(&format!(
+        "{HEAD}1. A?\n\na\n\n2. B?\n\nb\n\n2. C?\n\nc\n\n3. D?\n\nd\n"
+    ));
+    let d = p.doc.unwrap();
+    assert_eq!(
+        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
+        [1, 2, 2, 3]
+    );
+    let w = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("repeats"))
+        .expect("repeat warning");
+    assert_eq!(w.line, Some(13));
+    assert!(w.message.contains("line 9"));
+}
+
+#[test]
+fn in_sequence_line_without_question_mark_alone_is_a_question_with_warning() {
+    let p = parse(&format!(
+        "{HEAD}1. Laws in force\n\nThe laws.\n\n2. How?\n\nSo.\n"
+    ));
+    let d = p.doc.unwrap();
+    assert_eq!(d.questions.len(), 2);
+    assert_eq!(d.questions[0].text, "Laws in force");
+    let w = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("does not end with '?'"))
+        .unwrap();
+    assert_eq!(w.line, Some(5));
+}
+
+#[test]
+fn empty_answer_warns() {
+    let p = parse(&format!("{HEAD}1. A?\n\n2. B?\n\nb\n"));
+    assert_eq!(p.doc.unwrap().questions.len(), 2);
+    let w = p
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("no answer"))
+        .unwrap();
+    assert_eq!(w.line, Some(5));
+}
+
+#[test]
+fn crlf_bom_tabs_and_trailing_spaces() {
+    let src = "\u{feff}Categories X\r\n\r\nData Sharing in Iowa  \r\n\r\n1. What?\t \r\n\r\nAnswer one.  \r\n\t- tabbed bullet\r\n";
+    let d = doc(src);
+    assert_eq!(d.title, "Data Sharing in Iowa");
+    assert_eq!(d.questions[0].text, "What?");
+    assert_eq!(d.questions[0].line, 5);
+    let b = blocks(&d.questions[0]);
+    assert_eq!(b[0], para(&["Answer one."]));
+    assert_eq!(
+        b[1],
+        Block::List(List {
+            start: None,
+            items: vec![item("tabbed bullet")]
+        })
+    );
+}
+
+#[test]
+fn invalid_utf8_names_byte_offset_and_line() {
+    let mut bytes = b"Data in Iowa\n\n1. What?\n\nbad ".to_vec();
+    bytes.push(0xff);
+    let p = parse_text(Path::new("t/iowa.txt"), &bytes, &places());
+    assert!(p.doc.is_none());
+    assert_eq!(p.diagnostics[0].line, Some(5));
+    assert!(
+        p.diagnostics[0].message.contains("byte offset 28"),
+        "{}",
+        p.diagnostics[0].message
+    );
+}
+
+#[test]
+fn nul_byte_is_an_error() {
+    let p = parse("Data in Iowa\n\n1. What?\0\n\nA.\n");
+    assert!(p.doc.is_none());
+    assert!(p.diagnostics[0].message.contains("NUL"));
+}
+
+#[test]
+fn markup_characters_stay_literal_text() {
+    let src = format!("{HEAD}1. What about <b> & *stars*?\n\n# not a heading\n\n[link](javascript:x) `code` _u_ <script>alert(1)</script>\n");
+    let d = doc(&src);
+    assert_eq!(d.questions[0].text, "What about <b> & *stars*?");
+    assert_eq!(
+        blocks(&d.questions[0]),
+        &[
+            para(&["# not a heading"]),
+            para(&["[link](javascript:x) `code` _u_ <script>alert(1)</script>"])
+        ]
+    );
+}
+
+#[test]
+fn no_text_is_dropped() {
+    // Every non-blank line of the input appears in the document somewhere.
+    let src = format!("{HEAD}Intro before questions.\n\n1. A?\n\n1. x\n- y\n  more of y\n\n2. B?\n\nz\n\n7. Not a question.\n");
+    let d = doc(&src);
+    let mut all = vec![d.title.clone(), d.category.clone().unwrap()];
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(l) => out.extend(l.iter().cloned()),
+                Block::List(list) => walk_list(list, out),
+            }
+        }
+    }
+    fn walk_list(list: &List, out: &mut Vec<String>) {
+        for it in &list.items {
+            out.extend(it.lines.iter().cloned());
+            for c in &it.children {
+                walk_list(c, out);
+            }
+        }
+    }
+    if let Some(Answer::Text(b)) = &d.intro {
+        walk(b, &mut all);
+    }
+    for q in &d.questions {
+        all.push(format!("{}. {}", q.number, q.text));
+        walk(blocks(q), &mut all);
+    }
+    let joined = all.join("\n");
+    for line in src.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let content = line
+            .trim_start_matches("Categories ")
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
+            .trim();
+        assert!(joined.contains(content), "dropped: {line}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_capped_without_losing_items() {
+    let mut src = format!("{HEAD}1. A?\n\n");
+    for depth in 0..100 {
+        src.push_str(&" ".repeat(depth * 2));
+        src.push_str(&format!("- level {depth}\n"));
+    }
+    let d = doc(&src);
+    fn count(list: &List, depth: usize, max: &mut usize) -> usize {
+        *max = (*max).max(depth);
+        list.items
+            .iter()
+            .map(|i| {
+                1 + i
+                    .children
+                    .iter()
+                    .map(|c| count(c, depth + 1, max))
+                    .sum::<usize>()
+            })
+            .sum()
+    }
+    let mut max = 0;
+    let total: usize = blocks(&d.questions[0])
+        .iter()
+        .map(|b| match b {
+            Block::List(l) => count(l, 0, &mut max),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(total, 100);
+    assert!(max <= MAX_LIST_DEPTH);
+}
+
+#[test]
+fn numbers_inside_text_are_not_items() {
+    let d = doc(&format!(
+        "{HEAD}1. What?\n\n2020 was a year.\n1.5 million people.\n"
+    ));
+    assert_eq!(
+        blocks(&d.questions[0]),
+        &[para(&["2020 was a year.", "1.5 million people."])]
+    );
+}
+
+fn seed(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/states")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn iowa_sample_has_twenty_questions() {
+    let p = parse_text(Path::new("iowa.txt"), &seed("iowa.txt"), &places());
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let d = p.doc.unwrap();
+    assert_eq!(d.state.code, "IA");
+    assert_eq!(d.title, "State DMV Data Sharing With ICE in Iowa");
+    assert_eq!(d.questions.len(), 20);
+    assert_eq!(
+        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
+        (1..=20).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        d.questions[0].text,
+        "What laws regulate the sharing of DMV data with ICE in Iowa?"
+    );
+    assert_eq!(
+        d.questions[19].text,
+        "Is there any evidence to suggest that sharing DMV data with ICE in Iowa has led to increased deportations or immigration enforcement actions?"
+    );
+    // Answer 1 is a paragraph, a two-item list (whose item 2 is not question 2), a paragraph.
+    let b = blocks(&d.questions[0]);
+    assert_eq!(b.len(), 3);
+    assert!(matches!(&b[1], Block::List(List { start: Some(1), items }) if items.len() == 2));
+}
+
+#[test]
+fn alabama_sample_has_twenty_questions() {
+    let p = parse_text(Path::new("alabama.txt"), &seed("alabama.txt"), &places());
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    let d = p.doc.unwrap();
+    assert_eq!(d.state.code, "AL");
+    assert_eq!(d.questions.len(), 20);
+    assert_eq!(
+        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
+        (1..=20).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        d.questions[0].text,
+        "What is the current policy of the Alabama state DMV regarding the sharing of driver’s license information with ICE?"
+    );
+    assert_eq!(
+        d.questions[19].text,
+        "Are there any best practices or guidelines for DMV data sharing with ICE that the Alabama DMV follows or should consider implementing?"
+    );
+    // Answer 1 is a single "1." item: a paragraph.
+    assert!(matches!(blocks(&d.questions[0]), [Block::Paragraph(_)]));
+    // Answer 16 nests dash bullets under "1. Benefits:" and "2. Drawbacks:".
+    match &blocks(&d.questions[15])[1] {
+        Block::List(List {
+            start: Some(1),
+            items,
+        }) => {
+            assert_eq!(items.len(), 2);
+            assert_eq!(items[0].children[0].items.len(), 3);
+            assert_eq!(items[1].children[0].items.len(), 3);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    #[test]
+    fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000)) {
+        let _ = parse_text(Path::new("f/iowa.txt"), &bytes, &places());
+    }
+
+    #[test]
+    fn never_panics_on_line_soup(lines in proptest::collection::vec(
+        proptest::prop_oneof![
+            proptest::prelude::Just("".to_string()),
+            "[0-9]{1,3}\\. [a-z ?]{0,12}",
+            "[-–•] [a-z?]{0,8}",
+            " {0,8}[-1]\\.? [a-z]{0,5}",
+            "[A-Za-z ?]{0,20}",
+        ], 0..60)) {
+        let src = format!("Title in Iowa\n\n{}", lines.join("\n"));
+        let p = parse_text(Path::new("f/iowa.txt"), src.as_bytes(), &places());
+        if let Some(d) = p.doc {
+            proptest::prop_assert!(!d.questions.is_empty());
+        }
+    }
+}
