@@ -32,8 +32,9 @@ pub struct Question {
     /// The question as written, without its number.
     pub text: String,
     pub answer: Answer,
-    /// A topic id an editor pinned this question to in the file itself.
-    pub pin: Option<String>,
+    /// A topic id an editor pinned this question to in the file itself, with the line
+    /// of the pin (in Markdown front matter).
+    pub pin: Option<(String, usize)>,
 }
 
 /// An answer's body, kept in the form its file was written in until rendering,

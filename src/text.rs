@@ -1,1 +1,127 @@
-//! (stub)
+//! Small text helpers shared by the stages: URL slugs and one-sentence summaries.
+
+/// A URL-safe slug: lowercase ASCII letters and digits joined by single hyphens.
+/// Letters with accents lose them where that is obvious; everything else separates words.
+/// Never contains `.`, `/`, `\` or control characters, so it cannot leave its folder.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut hyphen = false;
+    for c in s.chars() {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            if hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            hyphen = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "driver's" -> "drivers"
+        } else {
+            hyphen = true;
+        }
+    }
+    out
+}
+
+/// A slug of at most `max` bytes, cut at a hyphen when possible.
+pub fn slugify_short(s: &str, max: usize) -> String {
+    let slug = slugify(s);
+    if slug.len() <= max {
+        return slug;
+    }
+    let cut = &slug[..max];
+    if slug.as_bytes()[max] == b'-' {
+        return cut.to_string();
+    }
+    match cut.rfind('-') {
+        Some(p) if p > max / 2 => cut[..p].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        _ => c,
+    }
+}
+
+/// The first sentence of `text`, cut to about `max` characters at a word boundary with "…".
+pub fn first_sentence(text: &str, max: usize) -> String {
+    let text = text.trim();
+    let mut end = text.len();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '?' | '!') {
+            let next = bytes.get(i + 1).copied();
+            // End of sentence: punctuation followed by space/end, and not a short abbreviation
+            // such as "U.S." or "e.g." (a single letter before the dot).
+            let before_is_single_letter = i >= 1
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphabetic())
+                && text[..i]
+                    .chars()
+                    .rev()
+                    .nth(1)
+                    .is_none_or(|p| !p.is_alphanumeric());
+            if next.is_none_or(|b| b == b' ' || b == b'\n') && !before_is_single_letter {
+                end = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    let sentence = text[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    if sentence.chars().count() <= max {
+        return sentence;
+    }
+    let mut cut: String = sentence.chars().take(max).collect();
+    if let Some(p) = cut.rfind(' ') {
+        cut.truncate(p);
+    }
+    cut.trim_end_matches([',', ';', ':', ' ']).to_string() + "…"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe() {
+        assert_eq!(slugify("New York"), "new-york");
+        assert_eq!(slugify("How long is data kept?"), "how-long-is-data-kept");
+        assert_eq!(slugify("Driver’s license"), "drivers-license");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("a\\b\u{0}c"), "a-b-c");
+        assert_eq!(slugify("Señora Ümlaut"), "senora-umlaut");
+        assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn short_slugs_cut_at_hyphen() {
+        assert_eq!(
+            slugify_short("how long is the data kept by the agency", 20),
+            "how-long-is-the-data"
+        );
+    }
+
+    #[test]
+    fn first_sentence_skips_abbreviations_and_shortens() {
+        assert_eq!(
+            first_sentence("The U.S. shares data. Then more.", 100),
+            "The U.S. shares data."
+        );
+        assert_eq!(first_sentence("No end", 100), "No end");
+        let long = "word ".repeat(50);
+        let s = first_sentence(&long, 30);
+        assert!(s.ends_with('…') && s.chars().count() <= 31, "{s}");
+    }
+}
