@@ -1,1 +1,775 @@
-//! (stub)
+//! All state documents + the topic list -> which question of each state answers which topic.
+//!
+//! The method (explained for readers on the Methodology page):
+//! 1. Every question and answer becomes a bag of word stems, without stop words, the
+//!    series' ignored words (agencies, the subject) and place names; synonyms count as one.
+//! 2. First pass: each question is scored against each topic's hints: how much of the
+//!    question's (rarity-weighted) wording the hints cover, plus a smaller share for how
+//!    strongly the answer uses them.
+//! 3. Within each state, questions and topics are paired best match first (one-to-one).
+//! 4. Joint learning: for each topic, the wording of the questions and answers matched
+//!    with a clear margin in every state becomes part of the topic; every state is then
+//!    scored again against what was learned from the *other* questions, and re-paired.
+//! 5. Pins from editors always win; questions below `min_score` stay unaligned.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::config::TopicsConfig;
+use crate::diagnostic::Diagnostic;
+use crate::doc::{Answer, Block, List, StateDoc};
+use crate::jurisdiction::Jurisdictions;
+
+/// A question's topic and how sure the matcher is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    /// Index into the topic list.
+    pub topic: usize,
+    /// Match score (1.0 for a pin).
+    pub score: f32,
+    pub pinned: bool,
+}
+
+/// For every document (same order as given), for every question, its match if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    pub docs: Vec<Vec<Option<Match>>>,
+}
+
+/// Answers are long; their opening words restate the topic, so only this many content
+/// words of each answer are used (it also keeps matching linear in the corpus size).
+const ANSWER_WORDS: usize = 250;
+/// Weight of the similarity to what a topic learned, added to the hint score.
+const LEARNED_WEIGHT: f32 = 0.5;
+/// How many times the learned pass is repeated.
+const LEARNING_ROUNDS: usize = 2;
+/// A first-pass match counts as confident (and teaches its topic) when its score beats
+/// the question's next-best topic by this factor.
+const CONFIDENT_RATIO: f32 = 1.25;
+
+/// Common English words that carry no topic.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "across", "after", "again", "against", "all", "also", "am", "an", "and",
+    "are", "as", "at", "be", "been", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "during", "each", "either", "for", "from", "had", "has", "have",
+    "having", "here", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "may", "might",
+    "more", "most", "must", "my", "no", "nor", "not", "of", "on", "or", "our", "over", "own",
+    "same", "shall", "she", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "upon", "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "why", "will", "with", "within", "would", "you", "your", "s", "t", "us", "u",
+    "via", "per", "etc", "eg", "ie",
+];
+
+/// Aligns every question of every document with at most one topic, one-to-one within a state.
+pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
+    let analyzer = Analyzer::new(topics);
+    let pins = pins_by_question(docs, topics);
+    let questions: Vec<QuestionFeatures> = docs
+        .par_iter()
+        .flat_map_iter(|d| d.questions.iter().map(move |q| (d, q)))
+        .map_init(HashMap::new, |cache, (d, q)| {
+            analyzer.question_features(cache, &d.state.name, &q.text, &q.answer)
+        })
+        .collect();
+    let hints: Vec<Hint> = topics
+        .topics
+        .iter()
+        .map(|t| analyzer.hint(&t.hints, &t.title, &t.label))
+        .collect();
+    let idf = Idf::new(&questions);
+
+    // Offsets of each document's questions in `questions`.
+    let mut offsets = Vec::with_capacity(docs.len());
+    let mut at = 0;
+    for d in docs {
+        offsets.push(at);
+        at += d.questions.len();
+    }
+    let min_score = topics.matching.min_score;
+
+    let mut scores: Vec<Vec<f32>> = questions
+        .par_iter()
+        .map(|q| hints.iter().map(|h| hint_score(q, h, &idf)).collect())
+        .collect();
+    let mut assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
+    for _ in 0..LEARNING_ROUNDS {
+        let learned = Learned::from(&questions, &scores, &assigned, hints.len(), &idf);
+        scores = questions
+            .par_iter()
+            .enumerate()
+            .map(|(qi, q)| {
+                let own = assigned[qi].filter(|m| learned.is_teacher(qi, m.topic));
+                (0..hints.len())
+                    .map(|t| {
+                        let hint = hint_score(q, &hints[t], &idf);
+                        // What was learned only ever adds: a topic no question taught yet is
+                        // not at a disadvantage.
+                        hint + LEARNED_WEIGHT
+                            * learned
+                                .similarity(q, t, own.is_some_and(|m| m.topic == t), &idf)
+                                .unwrap_or(0.0)
+                    })
+                    .collect()
+            })
+            .collect();
+        assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
+    }
+
+    Alignment {
+        docs: docs
+            .iter()
+            .zip(&offsets)
+            .map(|(d, &o)| assigned[o..o + d.questions.len()].to_vec())
+            .collect(),
+    }
+}
+
+/// Pins for each global question index: from the document itself, then from topics.toml.
+fn pins_by_question(docs: &[StateDoc], topics: &TopicsConfig) -> HashMap<usize, usize> {
+    let places = Jurisdictions::new(&[]);
+    let topic_index: HashMap<&str, usize> = topics
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let mut pins = HashMap::new();
+    let mut at = 0;
+    for d in docs {
+        for (qi, q) in d.questions.iter().enumerate() {
+            let from_file = q
+                .pin
+                .as_ref()
+                .and_then(|(id, _)| topic_index.get(id.as_str()));
+            let from_toml = topics
+                .pins
+                .iter()
+                .find(|p| p.question == q.number && pin_names_state(&p.state, d, &places));
+            let from_toml = from_toml.and_then(|p| topic_index.get(p.topic.get_ref().as_str()));
+            if let Some(&t) = from_file.or(from_toml) {
+                pins.insert(at + qi, t);
+            }
+        }
+        at += d.questions.len();
+    }
+    pins
+}
+
+fn pin_names_state(pin_state: &str, doc: &StateDoc, places: &Jurisdictions) -> bool {
+    pin_state.eq_ignore_ascii_case(&doc.state.code)
+        || pin_state.eq_ignore_ascii_case(&doc.state.name)
+        || places
+            .by_name(pin_state)
+            .is_some_and(|j| j.code == doc.state.code)
+}
+
+/// Pairs questions and topics within each state, pins first, then best score first.
+fn assign_all(
+    docs: &[StateDoc],
+    offsets: &[usize],
+    scores: &[Vec<f32>],
+    pins: &HashMap<usize, usize>,
+    min_score: f32,
+) -> Vec<Option<Match>> {
+    let mut out = vec![None; scores.len()];
+    for (d, &o) in docs.iter().zip(offsets) {
+        let n = d.questions.len();
+        let topics = scores.first().map_or(0, Vec::len);
+        let mut topic_taken = vec![false; topics];
+        for (qi, slot) in out.iter_mut().enumerate().skip(o).take(n) {
+            if let Some(&t) = pins.get(&qi) {
+                if !topic_taken[t] {
+                    topic_taken[t] = true;
+                    *slot = Some(Match {
+                        topic: t,
+                        score: 1.0,
+                        pinned: true,
+                    });
+                }
+            }
+        }
+        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
+        for qi in o..o + n {
+            if out[qi].is_some() || pins.contains_key(&qi) {
+                continue;
+            }
+            for (t, &s) in scores[qi].iter().enumerate() {
+                if s >= min_score {
+                    pairs.push((s, qi, t));
+                }
+            }
+        }
+        // Best first; ties broken by question then topic order, so results are stable.
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        for (s, qi, t) in pairs {
+            if out[qi].is_none() && !topic_taken[t] && !pins.contains_key(&qi) {
+                topic_taken[t] = true;
+                out[qi] = Some(Match {
+                    topic: t,
+                    score: s,
+                    pinned: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Words of a text as hashed stems. Hashing (FNV-1a) instead of interning keeps the
+/// parallel analysis free of shared state and the result deterministic.
+type Term = u64;
+
+fn fnv(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn bigram(a: Term, b: Term) -> Term {
+    fnv(&b.to_le_bytes(), a.rotate_left(17))
+}
+
+/// Turns text into terms: lower-case words, stemmed, minus stop/ignored/place words,
+/// synonyms folded to their group's first word.
+struct Analyzer {
+    stemmer: Stemmer,
+    stop: HashSet<String>,
+    ignore: HashSet<String>,
+    /// Stem sequence of a synonym -> the group's canonical term.
+    synonyms: Vec<(Vec<String>, Term)>,
+    places: HashSet<String>,
+}
+
+struct QuestionFeatures {
+    /// Unigrams and bigrams of the question.
+    q_set: Vec<Term>,
+    /// Answer term frequencies (unigrams only).
+    a_tf: Vec<(Term, f32)>,
+}
+
+/// A topic's hints as terms: (term, weight) for questions (unigrams and phrase bigrams)
+/// and unigram weights for answers.
+struct Hint {
+    q: HashMap<Term, f32>,
+    a: HashMap<Term, f32>,
+}
+
+impl Analyzer {
+    fn new(topics: &TopicsConfig) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut a = Analyzer {
+            stemmer,
+            stop: HashSet::new(),
+            ignore: HashSet::new(),
+            synonyms: Vec::new(),
+            places: HashSet::new(),
+        };
+        a.stop = STOP_WORDS.iter().map(|w| w.to_string()).collect();
+        let ignore: Vec<String> = topics
+            .matching
+            .ignore
+            .iter()
+            .flat_map(|w| a.raw_stems(w))
+            .collect();
+        a.ignore = ignore.into_iter().collect();
+        for j in Jurisdictions::new(&[]).all() {
+            for w in words(&j.name) {
+                if !matches!(
+                    w.as_str(),
+                    "new" | "north" | "south" | "west" | "of" | "the" | "islands" | "u"
+                ) {
+                    a.places.insert(w);
+                }
+            }
+            a.places.insert(j.code.to_lowercase());
+        }
+        a.places.retain(|w| !a.stop.contains(w));
+        for group in &topics.matching.synonyms {
+            let Some(first) = group.first() else { continue };
+            let canon = a
+                .raw_stems(first)
+                .into_iter()
+                .map(|s| fnv(s.as_bytes(), 0))
+                .reduce(bigram);
+            let Some(canon) = canon else { continue };
+            for w in group {
+                let seq = a.raw_stems(w);
+                if !seq.is_empty() {
+                    a.synonyms.push((seq, canon));
+                }
+            }
+        }
+        // Longest phrases first, so "make use" folds before "use".
+        a.synonyms.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        a
+    }
+
+    /// Stems of a text's words, without stop words or ignored words.
+    fn raw_stems(&self, text: &str) -> Vec<String> {
+        words(text)
+            .into_iter()
+            .filter(|w| !self.stop.contains(w))
+            .map(|w| self.stemmer.stem(&w).into_owned())
+            .filter(|s| !self.ignore.contains(s))
+            .collect()
+    }
+
+    /// Terms of a text; `cache` maps a lower-case word to its stem (or None when dropped).
+    fn terms(
+        &self,
+        cache: &mut HashMap<String, Option<String>>,
+        text: &str,
+        own_place: &[String],
+        limit: usize,
+    ) -> Vec<Term> {
+        let mut stems: Vec<String> = Vec::new();
+        for w in words(text) {
+            if stems.len() >= limit {
+                break;
+            }
+            let stem = cache
+                .entry(w)
+                .or_insert_with_key(|w| {
+                    if self.stop.contains(w) || self.places.contains(w) {
+                        return None;
+                    }
+                    let s = self.stemmer.stem(w).into_owned();
+                    (!self.ignore.contains(&s)).then_some(s)
+                })
+                .clone();
+            if let Some(s) = stem {
+                if !own_place.contains(&s) {
+                    stems.push(s);
+                }
+            }
+        }
+        self.fold(&stems)
+    }
+
+    /// Replaces synonym phrases by their canonical term and hashes the rest.
+    fn fold(&self, stems: &[String]) -> Vec<Term> {
+        let mut out = Vec::with_capacity(stems.len());
+        let mut i = 0;
+        'outer: while i < stems.len() {
+            for (seq, canon) in &self.synonyms {
+                if stems[i..].starts_with(seq) {
+                    out.push(*canon);
+                    i += seq.len();
+                    continue 'outer;
+                }
+            }
+            out.push(fnv(stems[i].as_bytes(), 0));
+            i += 1;
+        }
+        out
+    }
+
+    fn question_features(
+        &self,
+        cache: &mut HashMap<String, Option<String>>,
+        place: &str,
+        question: &str,
+        answer: &Answer,
+    ) -> QuestionFeatures {
+        let own: Vec<String> = words(place)
+            .iter()
+            .map(|w| self.stemmer.stem(w).into_owned())
+            .collect();
+        let q_seq = self.terms(cache, question, &own, usize::MAX);
+        let mut q_set: Vec<Term> = q_seq.clone();
+        q_set.extend(q_seq.windows(2).map(|w| bigram(w[0], w[1])));
+        q_set.sort_unstable();
+        q_set.dedup();
+        let mut tf: BTreeMap<Term, f32> = BTreeMap::new();
+        for t in self.terms(cache, &answer_plain(answer), &own, ANSWER_WORDS) {
+            *tf.entry(t).or_default() += 1.0;
+        }
+        QuestionFeatures {
+            q_set,
+            a_tf: tf.into_iter().collect(),
+        }
+    }
+
+    fn hint(&self, hints: &[String], title: &str, label: &str) -> Hint {
+        let mut q: HashMap<Term, f32> = HashMap::new();
+        let mut a: HashMap<Term, f32> = HashMap::new();
+        let mut add = |text: &str, weight: f32| {
+            let seq = self.fold(&self.raw_stems(text));
+            for &t in &seq {
+                let w = if seq.len() > 1 { 0.5 * weight } else { weight };
+                let e = q.entry(t).or_default();
+                *e = e.max(w);
+                let e = a.entry(t).or_default();
+                *e = e.max(w);
+            }
+            for w in seq.windows(2) {
+                let e = q.entry(bigram(w[0], w[1])).or_default();
+                *e = e.max(weight);
+            }
+        };
+        for h in hints {
+            add(h, 1.0);
+        }
+        // The topic's own title and label are hints too, weaker than the editor's list.
+        add(title, 0.4);
+        add(label, 0.4);
+        Hint { q, a }
+    }
+}
+
+/// Lower-case alphanumeric words; apostrophes end a word ("driver’s" -> "driver").
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut skipping = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !skipping {
+                cur.extend(c.to_lowercase());
+            }
+        } else {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            skipping = c == '\'' || c == '’';
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The words of an answer, for matching.
+fn answer_plain(answer: &Answer) -> String {
+    fn list(l: &List, out: &mut String) {
+        for it in &l.items {
+            for line in &it.lines {
+                out.push_str(line);
+                out.push(' ');
+            }
+            for c in &it.children {
+                list(c, out);
+            }
+        }
+    }
+    match answer {
+        Answer::Text(blocks) => {
+            let mut out = String::new();
+            for b in blocks {
+                match b {
+                    Block::Paragraph(lines) => {
+                        for l in lines {
+                            out.push_str(l);
+                            out.push(' ');
+                        }
+                    }
+                    Block::List(l) => list(l, &mut out),
+                }
+            }
+            out
+        }
+        Answer::Markdown(src) => src.clone(),
+    }
+}
+
+/// Inverse document frequencies over all questions (for question terms) and answers.
+struct Idf {
+    q: HashMap<Term, f32>,
+    a: HashMap<Term, f32>,
+    q_default: f32,
+    a_default: f32,
+}
+
+impl Idf {
+    fn new(questions: &[QuestionFeatures]) -> Self {
+        let mut qdf: HashMap<Term, u32> = HashMap::new();
+        let mut adf: HashMap<Term, u32> = HashMap::new();
+        for q in questions {
+            for &t in &q.q_set {
+                *qdf.entry(t).or_default() += 1;
+            }
+            for &(t, _) in &q.a_tf {
+                *adf.entry(t).or_default() += 1;
+            }
+        }
+        let n = questions.len().max(1) as f32;
+        let idf = |df: u32| (1.0 + n / (1.0 + df as f32)).ln();
+        Idf {
+            q: qdf.into_iter().map(|(t, df)| (t, idf(df))).collect(),
+            a: adf.into_iter().map(|(t, df)| (t, idf(df))).collect(),
+            q_default: idf(0),
+            a_default: idf(0),
+        }
+    }
+
+    fn q(&self, t: Term) -> f32 {
+        self.q.get(&t).copied().unwrap_or(self.q_default)
+    }
+
+    fn a(&self, t: Term) -> f32 {
+        self.a.get(&t).copied().unwrap_or(self.a_default)
+    }
+}
+
+/// Hint score: the share of the question's rarity-weighted terms that the topic's hints
+/// cover (weight 0.75), plus how much of the answer's opening the hints cover (0.25).
+fn hint_score(q: &QuestionFeatures, hint: &Hint, idf: &Idf) -> f32 {
+    let total: f32 = q.q_set.iter().map(|&t| idf.q(t)).sum();
+    let covered: f32 = q
+        .q_set
+        .iter()
+        .filter_map(|&t| hint.q.get(&t).map(|w| w * idf.q(t)))
+        .sum();
+    let q_part = if total > 0.0 {
+        (covered / total).min(1.0)
+    } else {
+        0.0
+    };
+    let a_total: f32 = q.a_tf.iter().map(|&(t, tf)| tf.sqrt() * idf.a(t)).sum();
+    let a_cov: f32 = q
+        .a_tf
+        .iter()
+        .filter_map(|&(t, tf)| hint.a.get(&t).map(|w| w * tf.sqrt() * idf.a(t)))
+        .sum();
+    // Answers spread over many subjects; a quarter of the answer on the topic's hints is a lot.
+    let a_part = if a_total > 0.0 {
+        (4.0 * a_cov / a_total).min(1.0)
+    } else {
+        0.0
+    };
+    0.75 * q_part + 0.25 * a_part
+}
+
+/// What each topic learned from the questions matched to it with confidence.
+struct Learned {
+    /// Sum of unit-length question vectors and answer vectors per topic.
+    q_sum: Vec<HashMap<Term, f32>>,
+    a_sum: Vec<HashMap<Term, f32>>,
+    count: Vec<usize>,
+    /// (question index, topic) pairs that taught.
+    teachers: HashSet<(usize, usize)>,
+}
+
+impl Learned {
+    fn from(
+        questions: &[QuestionFeatures],
+        scores: &[Vec<f32>],
+        assigned: &[Option<Match>],
+        topics: usize,
+        idf: &Idf,
+    ) -> Self {
+        let mut l = Learned {
+            q_sum: vec![HashMap::new(); topics],
+            a_sum: vec![HashMap::new(); topics],
+            count: vec![0; topics],
+            teachers: HashSet::new(),
+        };
+        for (qi, m) in assigned.iter().enumerate() {
+            let Some(m) = m else { continue };
+            let best_other = scores[qi]
+                .iter()
+                .enumerate()
+                .filter(|&(t, _)| t != m.topic)
+                .map(|(_, &s)| s)
+                .fold(0.0f32, f32::max);
+            if !(m.pinned || m.score >= CONFIDENT_RATIO * best_other) {
+                continue;
+            }
+            l.teachers.insert((qi, m.topic));
+            l.count[m.topic] += 1;
+            for (t, w) in q_vector(&questions[qi], idf) {
+                *l.q_sum[m.topic].entry(t).or_default() += w;
+            }
+            for (t, w) in a_vector(&questions[qi], idf) {
+                *l.a_sum[m.topic].entry(t).or_default() += w;
+            }
+        }
+        l
+    }
+
+    fn is_teacher(&self, qi: usize, topic: usize) -> bool {
+        self.teachers.contains(&(qi, topic))
+    }
+
+    /// Cosine similarity of a question (and its answer) with what topic `t` learned from
+    /// the other questions; `None` when no other question taught the topic.
+    fn similarity(
+        &self,
+        q: &QuestionFeatures,
+        t: usize,
+        is_own_teacher: bool,
+        idf: &Idf,
+    ) -> Option<f32> {
+        let others = self.count[t] - usize::from(is_own_teacher);
+        if others == 0 {
+            return None;
+        }
+        let qv = q_vector(q, idf);
+        let av = a_vector(q, idf);
+        let own = |v: &[(Term, f32)], t: Term| {
+            if is_own_teacher {
+                v.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1)
+            } else {
+                0.0
+            }
+        };
+        let cos = |v: &[(Term, f32)], sum: &HashMap<Term, f32>| {
+            // Leave the question's own contribution out of the centroid.
+            let mut dot = 0.0;
+            for &(term, w) in v {
+                let c = sum.get(&term).copied().unwrap_or(0.0) - own(v, term);
+                dot += w * c;
+            }
+            let norm2: f32 = sum
+                .iter()
+                .map(|(&term, &c)| (c - own(v, term)).powi(2))
+                .sum();
+            if norm2 > 0.0 {
+                dot / norm2.sqrt()
+            } else {
+                0.0
+            }
+        };
+        Some(0.6 * cos(&qv, &self.q_sum[t]) + 0.4 * cos(&av, &self.a_sum[t]))
+    }
+}
+
+fn unit(mut v: Vec<(Term, f32)>) -> Vec<(Term, f32)> {
+    let n: f32 = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if n > 0.0 {
+        for x in &mut v {
+            x.1 /= n;
+        }
+    }
+    v
+}
+
+fn q_vector(q: &QuestionFeatures, idf: &Idf) -> Vec<(Term, f32)> {
+    unit(q.q_set.iter().map(|&t| (t, idf.q(t))).collect())
+}
+
+fn a_vector(q: &QuestionFeatures, idf: &Idf) -> Vec<(Term, f32)> {
+    unit(
+        q.a_tf
+            .iter()
+            .map(|&(t, tf)| (t, (1.0 + tf.ln()) * idf.a(t)))
+            .collect(),
+    )
+}
+
+/// Pins that cannot work: a Markdown pin to a topic that does not exist (error), a pin in
+/// topics.toml for a state or question that is not there (warning).
+pub fn check_pins(docs: &[StateDoc], topics: &TopicsConfig, topics_path: &Path) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let places = Jurisdictions::new(&[]);
+    for d in docs {
+        for q in &d.questions {
+            if let Some((id, line)) = &q.pin {
+                if !topics.topics.iter().any(|t| &t.id == id) {
+                    diags.push(Diagnostic::error(
+                        &d.path,
+                        Some(*line),
+                        format!(
+                            "question {} is pinned to topic {id:?}, which does not exist",
+                            q.number
+                        ),
+                        format!("use one of the ids in {}", topics_path.display()),
+                    ));
+                }
+            }
+        }
+    }
+    for p in &topics.pins {
+        let doc = docs.iter().find(|d| pin_names_state(&p.state, d, &places));
+        let found = doc.is_some_and(|d| d.questions.iter().any(|q| q.number == p.question));
+        if !found {
+            let what = match doc {
+                None => format!("no state file covers {:?}", p.state),
+                Some(d) => format!("{} has no question {}", d.state.name, p.question),
+            };
+            diags.push(Diagnostic::warning(
+                topics_path,
+                None,
+                format!("pin has no effect: {what}"),
+                "fix the state or question number of this [[pin]], or remove it",
+            ));
+        }
+    }
+    diags
+}
+
+/// Unaligned questions (warning) and topics no state answers (info).
+pub fn diagnostics(
+    docs: &[StateDoc],
+    alignment: &Alignment,
+    topics: &TopicsConfig,
+    topics_path: &Path,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut answered = vec![false; topics.topics.len()];
+    for (d, matches) in docs.iter().zip(&alignment.docs) {
+        for (q, m) in d.questions.iter().zip(matches) {
+            match m {
+                Some(m) => answered[m.topic] = true,
+                None => diags.push(Diagnostic::warning(
+                    &d.path,
+                    Some(q.line),
+                    format!("question {} matches no topic well enough and stays unaligned", q.number),
+                    format!("add hint words to the right topic in {}, add a new topic, or pin the question", topics_path.display()),
+                )),
+            }
+        }
+    }
+    if !docs.is_empty() {
+        for (t, done) in topics.topics.iter().zip(answered) {
+            if !done {
+                diags.push(Diagnostic::info(
+                    topics_path,
+                    None,
+                    format!("no state answers topic {:?}", t.id),
+                    "nothing to do unless a state's question should match it",
+                ));
+            }
+        }
+    }
+    diags
+}
+
+/// The alignment table `stateside check` prints: state, question number, topic, score.
+pub fn table(docs: &[StateDoc], alignment: &Alignment, topics: &TopicsConfig) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{:<6} {:>3}  {:<28} {:>6}  {}\n",
+        "STATE", "Q", "TOPIC", "SCORE", "QUESTION"
+    ));
+    for (d, matches) in docs.iter().zip(&alignment.docs) {
+        for (q, m) in d.questions.iter().zip(matches) {
+            let (topic, score) = match m {
+                Some(m) if m.pinned => (
+                    format!("{} (pinned)", topics.topics[m.topic].id),
+                    "pin".to_string(),
+                ),
+                Some(m) => (topics.topics[m.topic].id.clone(), format!("{:.2}", m.score)),
+                None => ("(unaligned)".to_string(), "-".to_string()),
+            };
+            let text: String = q.text.chars().take(70).collect();
+            out.push_str(&format!(
+                "{:<6} {:>3}  {:<28} {:>6}  {}\n",
+                d.state.code, q.number, topic, score, text
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "align_tests.rs"]
+mod tests;

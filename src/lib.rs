@@ -25,3 +25,199 @@ pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::align::Alignment;
+use crate::config::{SiteConfig, TopicsConfig};
+use crate::doc::StateDoc;
+use crate::jurisdiction::Jurisdictions;
+use crate::markdown::Renderer;
+use crate::model::Guide;
+use crate::source::{Layout, Sources};
+
+/// Everything read and aligned, before rendering: what `check` reports on.
+pub struct Loaded {
+    pub site: SiteConfig,
+    pub topics: TopicsConfig,
+    pub docs: Vec<StateDoc>,
+    pub alignment: Alignment,
+    pub pages: Vec<markdown::PageSource>,
+    /// Every problem found, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, parses and aligns a project's content, collecting every problem.
+/// Fails early only when a configuration file or a project folder is unusable.
+pub fn load(root: &Path) -> Result<Loaded> {
+    let layout = Layout::new(root);
+    let Sources {
+        site,
+        topics,
+        states,
+        pages,
+        mut diagnostics,
+    } = source::read_sources(&layout)?;
+
+    let site_text = parse::decode(&site.path, &site.bytes).map_err(|d| Error::Content(vec![d]))?;
+    let site_config =
+        config::parse_site(&site.path, site_text).map_err(|d| Error::Content(vec![d]))?;
+    let topics_text =
+        parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
+    let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
+
+    let extra: Vec<(String, String)> = site_config
+        .extra_jurisdictions
+        .iter()
+        .map(|j| (j.name.clone(), j.code.clone()))
+        .collect();
+    let places = Jurisdictions::new(&extra);
+    let parsed: Vec<parse::Parsed> = states
+        .par_iter()
+        .map(|f| {
+            if f.path.extension().is_some_and(|e| e == "md") {
+                markdown::parse_state(&f.path, &f.bytes, &places)
+            } else {
+                parse::parse_text(&f.path, &f.bytes, &places)
+            }
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        diagnostics.extend(p.diagnostics);
+        docs.extend(p.doc);
+    }
+    docs = drop_duplicate_states(docs, &mut diagnostics);
+
+    let mut page_sources = Vec::new();
+    for f in &pages {
+        match markdown::parse_page(&f.path, &f.bytes) {
+            Ok(p) => page_sources.push(p),
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+
+    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
+    let alignment = align::align(&docs, &topics_config);
+    diagnostics.extend(align::diagnostics(
+        &docs,
+        &alignment,
+        &topics_config,
+        &topics.path,
+    ));
+    diagnostic::sort(&mut diagnostics);
+    Ok(Loaded {
+        site: site_config,
+        topics: topics_config,
+        docs,
+        alignment,
+        pages: page_sources,
+        diagnostics,
+    })
+}
+
+/// A second file for a state already seen is an error naming both files; the first
+/// (in file-name order) is kept so the rest can still be checked.
+fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Vec<StateDoc> {
+    let mut first_for: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut kept = Vec::with_capacity(docs.len());
+    for doc in docs {
+        if let Some(first) = first_for.get(&doc.state.code) {
+            diags.push(Diagnostic::error(
+                &doc.path,
+                None,
+                format!("a second file for {}: {} covers it already", doc.state.name, first.display()),
+                "keep one file per state: merge the two, or fix the title of the one that is about another state",
+            ));
+        } else {
+            first_for.insert(doc.state.code.clone(), doc.path.clone());
+            kept.push(doc);
+        }
+    }
+    kept
+}
+
+/// Loads the content and builds the guide. Content errors fail with every diagnostic;
+/// warnings come back beside the guide.
+pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
+    let loaded = load(root)?;
+    if loaded.has_errors() {
+        return Err(Error::Content(loaded.diagnostics));
+    }
+    let md = Renderer::new(loaded.site.allow_html);
+    let guide = model::build(
+        loaded.site,
+        &loaded.topics,
+        loaded.docs,
+        &loaded.alignment,
+        loaded.pages,
+        &md,
+    );
+    Ok((guide, loaded.diagnostics))
+}
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub minify: bool,
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub states: usize,
+    pub questions: usize,
+    pub topics: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the site: load, render, write into a staging folder, swap into place.
+/// On any error the previous output is untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
+    let started = Instant::now();
+    let layout = Layout::new(&opts.root);
+    layout.check()?;
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    output::check_output_dir(&opts.root, &output)?;
+    let (guide, warnings) = load_guide(&opts.root)?;
+    let render_opts = render::RenderOptions {
+        base_url: opts.base_url.clone(),
+    };
+    let mut files = render::render_site(&guide, &layout.templates, &render_opts)?;
+    files.extend(export::exports(&guide)?);
+    if opts.minify {
+        output::minify_pages(&mut files);
+    }
+    let stats = output::write_site(&opts.root, &output, &files, &layout.static_dir)?;
+    Ok(BuildSummary {
+        states: guide.states.len(),
+        questions: guide.states.iter().map(|s| s.questions.len()).sum(),
+        topics: guide.topics.len(),
+        pages: stats.html_pages,
+        files: stats.files,
+        output,
+        elapsed: started.elapsed(),
+        warnings,
+    })
+}

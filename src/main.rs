@@ -1,1 +1,214 @@
-fn main() {}
+//! The command line: `stateside build` and `stateside check`. Prints problems once,
+//! readably, and sets the exit code (0 ok, 1 content or build error, 2 usage).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use stateside::{BuildOptions, Diagnostic, Error, Severity};
+
+#[derive(Parser)]
+#[command(
+    name = "stateside",
+    version,
+    about = "Build a website from state-by-state policy documents"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from content/, templates/ and static/ into public/.
+    Build {
+        /// Project folder holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: public/ inside the project folder).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Where the site will be published, e.g. https://user.github.io/repo/ (overrides site.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Write HTML as rendered, without minifying.
+        #[arg(long)]
+        no_minify: bool,
+        /// Print only errors and the summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Read everything, list every problem, and show how questions were matched to topics.
+    Check {
+        /// Project folder holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            no_minify,
+            quiet,
+        } => build(
+            BuildOptions {
+                root,
+                output,
+                base_url,
+                minify: !no_minify,
+            },
+            quiet,
+        ),
+        Command::Check { root } => check(root),
+    }
+}
+
+fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
+    let progress = Progress::start(quiet);
+    let result = stateside::build(&opts);
+    progress.stop();
+    match result {
+        Ok(summary) => {
+            if !quiet {
+                print_diagnostics(&summary.warnings);
+            }
+            let warnings = summary
+                .warnings
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
+            println!(
+                "Built {} states, {} questions, {} topics: {} pages ({} files) in {} in {:.0} ms{}",
+                summary.states,
+                summary.questions,
+                summary.topics,
+                summary.pages,
+                summary.files,
+                summary.output.display(),
+                summary.elapsed.as_secs_f64() * 1000.0,
+                if warnings > 0 {
+                    format!(" ({warnings} warnings)")
+                } else {
+                    String::new()
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(&e),
+    }
+}
+
+fn check(root: PathBuf) -> ExitCode {
+    let loaded = match stateside::load(&root) {
+        Ok(l) => l,
+        Err(e) => return report_error(&e),
+    };
+    print_diagnostics(&loaded.diagnostics);
+    print!(
+        "{}",
+        stateside::align::table(&loaded.docs, &loaded.alignment, &loaded.topics)
+    );
+    let count = |s: Severity| {
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    println!(
+        "Checked {} states, {} questions: {} errors, {} warnings",
+        loaded.docs.len(),
+        loaded.docs.iter().map(|d| d.questions.len()).sum::<usize>(),
+        count(Severity::Error),
+        count(Severity::Warning)
+    );
+    if loaded.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{d}");
+    }
+}
+
+fn report_error(e: &Error) -> ExitCode {
+    if let Error::Content(diags) = e {
+        print_diagnostics(diags);
+    }
+    let mut msg = format!("error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    eprintln!("{msg}");
+    if matches!(e, Error::Content(_)) {
+        eprintln!("The previous output, if any, was left as it was.");
+    }
+    ExitCode::from(1)
+}
+
+/// A spinner on stderr that appears only when a build takes more than a second and
+/// stderr is a terminal.
+struct Progress {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(quiet: bool) -> Self {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress {
+                stop: None,
+                handle: None,
+            };
+        }
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let handle = std::thread::spawn(move || {
+            if rx.recv_timeout(std::time::Duration::from_secs(1)).is_ok() {
+                return;
+            }
+            let frames = ['|', '/', '-', '\\'];
+            let started = std::time::Instant::now();
+            for i in 0.. {
+                eprint!(
+                    "\r{} building… {:.0} s",
+                    frames[i % 4],
+                    started.elapsed().as_secs_f64() + 1.0
+                );
+                if rx
+                    .recv_timeout(std::time::Duration::from_millis(200))
+                    .is_ok()
+                {
+                    break;
+                }
+            }
+            eprint!("\r\x1b[2K");
+        });
+        Progress {
+            stop: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    fn stop(self) {
+        if let Some(tx) = self.stop {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.handle {
+            let _ = h.join();
+        }
+    }
+}

@@ -85,3 +85,155 @@ pub struct PageModel {
     pub weight: i64,
     pub html: String,
 }
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use crate::align::Alignment;
+use crate::config::TopicsConfig;
+use crate::doc::StateDoc;
+use crate::html;
+use crate::markdown::{PageSource, Renderer};
+use crate::text::{first_sentence, slugify, slugify_short};
+
+/// Longest summary shown in a matrix cell, in characters.
+const SUMMARY_CHARS: usize = 160;
+
+/// Builds the guide. `docs` and `alignment.docs` are in the same order; states come out
+/// sorted by name. Every answer is rendered here, once, in parallel.
+pub fn build(
+    site: SiteConfig,
+    topics: &TopicsConfig,
+    docs: Vec<StateDoc>,
+    alignment: &Alignment,
+    pages: Vec<PageSource>,
+    md: &Renderer,
+) -> Guide {
+    let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
+    let mut states: Vec<StateModel> = docs
+        .into_par_iter()
+        .zip(alignment.docs.par_iter())
+        .map(|(doc, matches)| state_model(doc, matches, &topic_ids, md))
+        .collect();
+    states.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
+
+    let mut topic_models: Vec<TopicModel> = topics
+        .topics
+        .iter()
+        .map(|t| TopicModel {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            title: t.title.clone(),
+            answers: Vec::new(),
+        })
+        .collect();
+    for (si, state) in states.iter().enumerate() {
+        for (ti, q) in state.by_topic.iter().enumerate() {
+            if let Some(qi) = q {
+                topic_models[ti].answers.push(AnswerRef {
+                    state: si,
+                    question: *qi,
+                });
+            }
+        }
+    }
+
+    let mut page_models: Vec<PageModel> = pages
+        .par_iter()
+        .map(|p| PageModel {
+            slug: p.slug.clone(),
+            title: p.title.clone(),
+            description: p.description.clone(),
+            weight: p.weight,
+            html: html::write_html(md.page_events(&p.body)),
+        })
+        .collect();
+    page_models.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
+
+    Guide {
+        site,
+        topics: topic_models,
+        states,
+        pages: page_models,
+        highlight_css: md.highlight_css(),
+    }
+}
+
+fn state_model(
+    doc: StateDoc,
+    matches: &[Option<crate::align::Match>],
+    topic_ids: &[&str],
+    md: &Renderer,
+) -> StateModel {
+    let mut by_topic = vec![None; topic_ids.len()];
+    let mut used_slugs = BTreeSet::new();
+    let mut used_anchors = BTreeSet::new();
+    let questions = doc
+        .questions
+        .iter()
+        .zip(matches)
+        .enumerate()
+        .map(|(qi, (q, m))| {
+            if let Some(m) = m {
+                by_topic[m.topic] = Some(qi);
+            }
+            let base_slug = match m {
+                // Topic ids never start with "q" and a digit, so the two kinds cannot collide.
+                Some(m) => topic_ids[m.topic].to_string(),
+                None => {
+                    let words = slugify_short(&q.text, 48);
+                    if words.is_empty() {
+                        format!("q{}", q.number)
+                    } else {
+                        format!("q{}-{}", q.number, words)
+                    }
+                }
+            };
+            let answer_text = html::answer_text(&q.answer);
+            QuestionModel {
+                number: q.number,
+                line: q.line,
+                text: q.text.clone(),
+                topic: m.map(|m| m.topic),
+                score: m.map_or(0.0, |m| m.score),
+                pinned: m.is_some_and(|m| m.pinned),
+                slug: unique(base_slug, &mut used_slugs),
+                anchor: unique(format!("q{}", q.number), &mut used_anchors),
+                answer_html: html::answer_html(&q.answer, md),
+                summary: first_sentence(&answer_text, SUMMARY_CHARS),
+                answer_text,
+            }
+        })
+        .collect();
+    let source_file = doc
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    StateModel {
+        slug: slugify(&doc.state.name),
+        name: doc.state.name,
+        code: doc.state.code,
+        title: doc.title,
+        category: doc.category,
+        updated: doc.updated,
+        sources: doc.sources,
+        source_file,
+        tile: doc.state.tile,
+        questions,
+        by_topic,
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not yet in `used`.
+fn unique(base: String, used: &mut BTreeSet<String>) -> String {
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}

@@ -1,5 +1,19 @@
 //! Rendered files -> the output folder: minify HTML, copy `static/`, write everything into a
 //! staging folder beside the output, and swap it into place only when all of it succeeded.
+//! A folder stateside did not create is never deleted.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+
+/// Name of the marker file that says "stateside wrote this folder".
+pub const MARKER: &str = ".stateside";
+const MARKER_TEXT: &str = "This folder is written by stateside and replaced on every build.\n\
+Files whose names start with a dot, and CNAME, are kept across builds; everything else is regenerated.\n";
 
 /// One file to write, at a `/`-separated path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +27,402 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             contents: contents.into(),
+        }
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub files: usize,
+    pub html_pages: usize,
+    pub bytes: u64,
+}
+
+/// Minifies every `.html` file in place, in parallel. Closing tags are kept and scripts
+/// (JSON-LD) are left alone.
+pub fn minify_pages(files: &mut [OutputFile]) {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    cfg.minify_doctype = false;
+    files
+        .par_iter_mut()
+        .filter(|f| f.path.ends_with(".html"))
+        .for_each(|f| {
+            f.contents = minify_html::minify(&f.contents, &cfg);
+        });
+}
+
+/// Refuses output folders that would put the project at risk: the project root itself, a
+/// folder that contains the root, or anything inside `content/`, `templates/` or `static/`.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
+    let root = absolute(root);
+    let out_abs = absolute(out);
+    let refuse = |why: &str| {
+        Err(Error::Output { path: out.to_path_buf(), message: format!("refusing to write the site here: {why}; choose another --output folder (the default is public/)") })
+    };
+    if out_abs == root {
+        return refuse("it is the project folder");
+    }
+    if root.starts_with(&out_abs) {
+        return refuse("it contains the project folder");
+    }
+    for dir in ["content", "templates", "static"] {
+        if out_abs.starts_with(root.join(dir)) {
+            return refuse(&format!("it is inside {dir}/, which holds your sources"));
+        }
+    }
+    if out_abs.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if out.is_file() {
+        return Err(Error::Output {
+            path: out.to_path_buf(),
+            message: "the output path is a file, not a folder; remove it or choose another --output folder".into(),
+        });
+    }
+    if out.is_dir() && !out.join(MARKER).is_file() {
+        let has_content = fs::read_dir(out)
+            .map_err(|e| Error::io(out, e))?
+            .next()
+            .is_some();
+        if has_content {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                message: format!(
+                    "this folder is not empty and was not created by stateside (it has no {MARKER} file), so it will not be replaced; \
+                     choose another --output folder, or empty or remove this one yourself"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` and a copy of `static_dir` into a staging folder beside `out`, then swaps
+/// it into place. On any error the previous output is left exactly as it was.
+pub fn write_site(
+    root: &Path,
+    out: &Path,
+    files: &[OutputFile],
+    static_dir: &Path,
+) -> Result<WriteStats> {
+    check_output_dir(root, out)?;
+    let out_abs = absolute(out);
+    let parent = out_abs
+        .parent()
+        .expect("checked: not the file-system root")
+        .to_path_buf();
+    let name = out_abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    remove_stale(&parent, &name);
+
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.stateside-staging-{pid}"));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    }
+    let result = fill_staging(&staging, files, static_dir)
+        .and_then(|stats| swap_into_place(&staging, &out_abs, &parent, &name, pid).map(|_| stats));
+    if result.is_err() && staging.exists() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn fill_staging(staging: &Path, files: &[OutputFile], static_dir: &Path) -> Result<WriteStats> {
+    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    // The marker goes first, so a staging folder left by a killed build can be recognised.
+    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(staging.join(MARKER), e))?;
+
+    let mut stats = copy_static(static_dir, staging)?;
+    let mut written: BTreeSet<&str> = BTreeSet::new();
+    for f in files {
+        if !is_safe_relative(&f.path) {
+            return Err(Error::Output {
+                path: PathBuf::from(&f.path),
+                message: "generated path would leave the output folder".into(),
+            });
+        }
+        if !written.insert(&f.path) {
+            return Err(Error::Output {
+                path: PathBuf::from(&f.path),
+                message: "two generated files have this path".into(),
+            });
+        }
+    }
+    let dirs: BTreeSet<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in &dirs {
+        let d = staging.join(dir);
+        fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let p = staging.join(&f.path);
+        fs::write(&p, &f.contents).map_err(|e| Error::io(&p, e))
+    })?;
+    stats.files += files.len();
+    stats.html_pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+    stats.bytes += files.iter().map(|f| f.contents.len() as u64).sum::<u64>();
+    Ok(stats)
+}
+
+/// Copies `static/` (files only, symlinks are not followed out of it).
+fn copy_static(static_dir: &Path, staging: &Path) -> Result<WriteStats> {
+    let mut stats = WriteStats::default();
+    for entry in walkdir::WalkDir::new(static_dir)
+        .min_depth(1)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| Error::Output {
+            path: static_dir.to_path_buf(),
+            message: format!("cannot read static/: {e}"),
+        })?;
+        let rel = entry
+            .path()
+            .strip_prefix(static_dir)
+            .expect("walkdir yields paths under its root");
+        let dest = staging.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).map_err(|e| Error::io(&dest, e))?;
+        } else if entry.file_type().is_file() {
+            let n = fs::copy(entry.path(), &dest).map_err(|e| Error::io(entry.path(), e))?;
+            stats.files += 1;
+            stats.bytes += n;
+        }
+    }
+    Ok(stats)
+}
+
+/// Renames the old output aside, the staging folder into place, carries the user's
+/// dotfiles and CNAME over, then removes the old folder (which has our marker).
+fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u32) -> Result<()> {
+    if !out.exists() {
+        return fs::rename(staging, out).map_err(|e| Error::io(out, e));
+    }
+    let old = parent.join(format!(".{name}.stateside-old-{pid}"));
+    fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
+    if let Err(e) = fs::rename(staging, out) {
+        // Put the previous site back before reporting.
+        let _ = fs::rename(&old, out);
+        return Err(Error::io(out, e));
+    }
+    if let Ok(entries) = fs::read_dir(&old) {
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let n = file_name.to_string_lossy();
+            let keep = (n.starts_with('.') && n != MARKER) || n == "CNAME";
+            let dest = out.join(&file_name);
+            if keep && !dest.exists() {
+                let _ = fs::rename(entry.path(), dest);
+            }
+        }
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Removes staging and old folders left beside the output by builds that were killed;
+/// only folders that carry our marker.
+fn remove_stale(parent: &Path, name: &str) {
+    let prefixes = [
+        format!(".{name}.stateside-staging-"),
+        format!(".{name}.stateside-old-"),
+    ];
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && entry.path().join(MARKER).is_file()
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// A relative path with no `..`, no root, no backslashes or control characters.
+fn is_safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
+        && !path
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c == ':')
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    // Resolve `.`/`..` lexically (the folder may not exist yet), then symlinks where it does.
+    let mut clean = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    fs::canonicalize(&clean).unwrap_or(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for d in ["content", "templates", "static"] {
+            fs::create_dir_all(dir.path().join(d)).unwrap();
+        }
+        fs::write(dir.path().join("static/style.css"), "body{}").unwrap();
+        dir
+    }
+
+    #[test]
+    fn writes_files_and_static_and_marker() {
+        let p = project();
+        let out = p.path().join("public");
+        let stats = write_site(
+            p.path(),
+            &out,
+            &[OutputFile::new("a/index.html", "<p>x</p>")],
+            &p.path().join("static"),
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "<p>x</p>"
+        );
+        assert_eq!(fs::read_to_string(out.join("style.css")).unwrap(), "body{}");
+        assert!(out.join(MARKER).is_file());
+        assert_eq!(stats.files, 2);
+        assert_eq!(stats.html_pages, 1);
+    }
+
+    #[test]
+    fn rebuild_replaces_old_pages_and_keeps_dotfiles_and_cname() {
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        write_site(p.path(), &out, &[OutputFile::new("old.html", "old")], &st).unwrap();
+        fs::create_dir_all(out.join(".git")).unwrap();
+        fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        fs::write(out.join("CNAME"), "example.org").unwrap();
+        write_site(p.path(), &out, &[OutputFile::new("new.html", "new")], &st).unwrap();
+        assert!(!out.join("old.html").exists());
+        assert!(out.join("new.html").exists());
+        assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+        assert_eq!(
+            fs::read_to_string(out.join("CNAME")).unwrap(),
+            "example.org"
+        );
+        // No staging or old folders are left behind.
+        let leftovers: Vec<_> = fs::read_dir(p.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("stateside-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn refuses_foreign_non_empty_folder() {
+        let p = project();
+        let out = p.path().join("mine");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("thesis.tex"), "precious").unwrap();
+        let err = write_site(
+            p.path(),
+            &out,
+            &[OutputFile::new("index.html", "x")],
+            &p.path().join("static"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&err, Error::Output { message, .. } if message.contains("not created by stateside")),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("thesis.tex")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn refuses_project_and_source_folders_and_files() {
+        let p = project();
+        let st = p.path().join("static");
+        for bad in [
+            p.path().to_path_buf(),
+            p.path().join("content"),
+            p.path().join("static/out"),
+            p.path().join("templates"),
+            p.path().parent().unwrap().to_path_buf(),
+        ] {
+            let err =
+                write_site(p.path(), &bad, &[OutputFile::new("index.html", "x")], &st).unwrap_err();
+            assert!(matches!(err, Error::Output { .. }), "{}", bad.display());
+        }
+        fs::write(p.path().join("afile"), "x").unwrap();
+        let err = write_site(p.path(), &p.path().join("afile"), &[], &st).unwrap_err();
+        assert!(err.to_string().contains("is a file"), "{err}");
+    }
+
+    #[test]
+    fn failed_write_leaves_previous_output_untouched() {
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        write_site(p.path(), &out, &[OutputFile::new("index.html", "v1")], &st).unwrap();
+        let bad = [
+            OutputFile::new("index.html", "v2"),
+            OutputFile::new("../escape.html", "x"),
+        ];
+        assert!(write_site(p.path(), &out, &bad, &st).is_err());
+        let dup = [
+            OutputFile::new("index.html", "v2"),
+            OutputFile::new("index.html", "v3"),
+        ];
+        assert!(write_site(p.path(), &out, &dup, &st).is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+        assert!(!p.path().join("escape.html").exists());
+    }
+
+    #[test]
+    fn minify_keeps_closing_tags_and_json_ld() {
+        let mut files = vec![OutputFile::new(
+            "a.html",
+            "<!doctype html><html><head><script type=\"application/ld+json\">{ \"a\" : 1 }</script></head><body><p>  x  </p></body></html>",
+        )];
+        minify_pages(&mut files);
+        let s = String::from_utf8(files[0].contents.clone()).unwrap();
+        assert!(s.contains("</p>"), "{s}");
+        assert!(s.contains("{ \"a\" : 1 }"), "{s}");
+    }
+
+    #[test]
+    fn safe_paths() {
+        assert!(is_safe_relative("states/iowa/index.html"));
+        for bad in ["", "/abs", "a/../b", "a//b", "a\\b", "c:x", "./a"] {
+            assert!(!is_safe_relative(bad), "{bad}");
         }
     }
 }

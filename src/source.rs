@@ -1,1 +1,198 @@
-//! (stub)
+//! Find and read the content files of a project: `content/site.toml`, `content/topics.toml`,
+//! `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+
+/// A file's bytes with the path shown in diagnostics (relative to the project root).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Every content file of a project, in a stable (sorted) order.
+#[derive(Debug)]
+pub struct Sources {
+    pub site: SourceFile,
+    pub topics: SourceFile,
+    pub states: Vec<SourceFile>,
+    pub pages: Vec<SourceFile>,
+    /// Files that could not be read, and other problems with the folder layout.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The folders of a project.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+    pub content: PathBuf,
+    pub templates: PathBuf,
+    pub static_dir: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path) -> Self {
+        Layout {
+            root: root.to_path_buf(),
+            content: root.join("content"),
+            templates: root.join("templates"),
+            static_dir: root.join("static"),
+        }
+    }
+
+    /// Fails with a message naming the folder when one of the three is missing.
+    pub fn check(&self) -> Result<()> {
+        self.check_dirs(true)
+    }
+
+    /// Like `check`, but `content/` only unless `all`.
+    pub fn check_dirs(&self, all: bool) -> Result<()> {
+        let wanted = if all { 3 } else { 1 };
+        for (dir, what) in [
+            (
+                &self.content,
+                "content/ (site.toml, topics.toml, states/, pages/)",
+            ),
+            (&self.templates, "templates/ (the Tera templates)"),
+            (
+                &self.static_dir,
+                "static/ (CSS and other files copied as they are)",
+            ),
+        ]
+        .into_iter()
+        .take(wanted)
+        {
+            if !dir.is_dir() {
+                return Err(Error::Output {
+                    path: dir.clone(),
+                    message: format!(
+                        "missing folder: the project needs {what}; run stateside in the project folder or pass --root DIR"
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A path as shown to the user: relative to the root when inside it.
+    pub fn display(&self, path: &Path) -> PathBuf {
+        match path.strip_prefix(&self.root) {
+            Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+            _ => path.to_path_buf(),
+        }
+    }
+}
+
+/// Reads every content file. Missing `site.toml`/`topics.toml` are errors; an unreadable
+/// state or page becomes a diagnostic so the other files are still checked.
+pub fn read_sources(layout: &Layout) -> Result<Sources> {
+    layout.check_dirs(false)?;
+    let required = |name: &str| -> Result<SourceFile> {
+        let path = layout.content.join(name);
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+            path: layout.display(&path),
+            source,
+        })?;
+        Ok(SourceFile {
+            path: layout.display(&path),
+            bytes,
+        })
+    };
+    let site = required("site.toml")?;
+    let topics = required("topics.toml")?;
+    let mut diagnostics = Vec::new();
+    let states = read_dir_files(
+        layout,
+        &layout.content.join("states"),
+        &["txt", "md"],
+        &mut diagnostics,
+    );
+    let pages = read_dir_files(
+        layout,
+        &layout.content.join("pages"),
+        &["md"],
+        &mut diagnostics,
+    );
+    Ok(Sources {
+        site,
+        topics,
+        states,
+        pages,
+        diagnostics,
+    })
+}
+
+/// Reads the files with the given extensions directly inside `dir` (sorted by name).
+/// Hidden files and editor backups are skipped.
+fn read_dir_files(
+    layout: &Layout,
+    dir: &Path,
+    exts: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<SourceFile> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) => {
+                let name = e.file_name().to_string_lossy();
+                let wanted = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| exts.contains(&x));
+                if wanted
+                    && !name.starts_with('.')
+                    && !name.ends_with('~')
+                    && !e.file_type().is_dir()
+                {
+                    paths.push(e.into_path());
+                }
+            }
+            Err(err) => diags.push(Diagnostic::error(
+                &layout.display(err.path().unwrap_or(dir)),
+                None,
+                format!("cannot list this folder: {err}"),
+                "check the folder's permissions",
+            )),
+        }
+    }
+    let read: Vec<std::result::Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|p| {
+            let shown = layout.display(p);
+            std::fs::read(p)
+                .map(|bytes| SourceFile {
+                    path: shown.clone(),
+                    bytes,
+                })
+                .map_err(|e| {
+                    Diagnostic::error(
+                        &shown,
+                        None,
+                        format!("cannot read the file: {e}"),
+                        "check that the file exists and is readable",
+                    )
+                })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
