@@ -1,73 +1,32 @@
-//! Markdown files: state documents (`content/states/*.md`) and extra pages (`content/pages/*.md`),
-//! each with TOML front matter between `+++` lines; and the safe Markdown -> events step
-//! that answers and pages share. (Being written: see the brief in the commit log.)
+//! Markdown files: state documents (`content/states/*.md`) and extra pages
+//! (`content/pages/*.md`), each with TOML front matter between `+++` lines, in; a
+//! [`crate::doc::StateDoc`] or a [`PageSource`] out. Also the safe Markdown -> events step
+//! that Markdown answers and pages share, and the plain text of a Markdown fragment.
+//!
+//! - `front_matter`: splitting off the `+++` block and reading its TOML, with diagnostics.
+//! - `state`: a state document (its format is documented on [`parse_state`]);
+//!   `questions`: its body split into the introduction and the questions.
+//! - `page`: an extra page.
+//! - `render`: the [`Renderer`]: raw HTML escaped, script URLs dropped, headings clamped,
+//!   fenced code highlighted.
+//! - `plain`: [`to_text`].
 
-use std::path::Path;
+mod front_matter;
+mod page;
+mod plain;
+mod questions;
+mod render;
+mod state;
 
-use pulldown_cmark::Event;
+pub use page::{parse_page, PageSource};
+pub use plain::to_text;
+pub use render::Renderer;
+pub use state::parse_state;
 
-use crate::diagnostic::Diagnostic;
-use crate::jurisdiction::Jurisdictions;
-use crate::parse::Parsed;
+use pulldown_cmark::Options;
 
-/// Renders Markdown safely: raw HTML escaped unless allowed, no script URLs, fenced code
-/// highlighted with syntect (loaded on first use only).
-pub struct Renderer {
-    pub allow_html: bool,
-}
-
-impl Renderer {
-    pub fn new(allow_html: bool) -> Self {
-        Renderer { allow_html }
-    }
-
-    /// The sanitized event stream of `md`, ready for pulldown-cmark's HTML writer.
-    pub fn events<'a>(&self, md: &'a str) -> Vec<Event<'a>> {
-        pulldown_cmark::Parser::new(md).collect()
-    }
-
-    /// Class-based CSS for highlighted code, if any code block was highlighted.
-    pub fn highlight_css(&self) -> Option<String> {
-        None
-    }
-}
-
-/// The plain text of a Markdown fragment (for exports and summaries).
-pub fn to_text(md: &str) -> String {
-    md.to_string()
-}
-
-/// Reads a Markdown state document.
-pub fn parse_state(path: &Path, _bytes: &[u8], _places: &Jurisdictions) -> Parsed {
-    Parsed {
-        doc: None,
-        diagnostics: vec![Diagnostic::error(
-            path,
-            None,
-            "Markdown state files are not supported yet",
-            "",
-        )],
-    }
-}
-
-/// An extra page before rendering.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PageSource {
-    pub path: std::path::PathBuf,
-    pub slug: String,
-    pub title: String,
-    pub description: String,
-    pub weight: i64,
-    /// The Markdown body after the front matter.
-    pub body: String,
-}
-
-/// Reads an extra page.
-pub fn parse_page(path: &Path, _bytes: &[u8]) -> Result<PageSource, Vec<Diagnostic>> {
-    Err(vec![Diagnostic::error(
-        path,
-        None,
-        "pages are not supported yet",
-        "",
-    )])
+/// The Markdown dialect of every `.md` file: CommonMark with tables and strikethrough.
+/// Footnotes stay off: several answers share one page, and their footnote ids would collide.
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }

@@ -1,0 +1,214 @@
+//! Markdown source -> a sanitized pulldown-cmark event stream for the one HTML writer
+//! (`crate::html::write_html`): raw HTML becomes text unless the site allows it, links and
+//! images with script URLs are never emitted, headings are clamped below the page's own,
+//! and fenced code with a known language is highlighted with syntect's CSS classes.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use syntect::highlighting::ThemeSet;
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// The prefix of every highlighting class, so they cannot clash with the site's own CSS.
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+const LIGHT_THEME: &str = "InspiredGitHub";
+const DARK_THEME: &str = "base16-ocean.dark";
+
+/// Code larger than this, or with a longer line, is shown unhighlighted: syntect's
+/// backtracking regexes can take very long on hostile input, and a build must not hang.
+const MAX_HIGHLIGHT_BYTES: usize = 100_000;
+const MAX_HIGHLIGHT_LINE: usize = 2_000;
+
+/// URL schemes that run code or smuggle content in; never emitted as a link or image.
+const BLOCKED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// Renders Markdown safely: raw HTML escaped unless allowed, no script URLs, fenced code
+/// highlighted with syntect (whose syntax set is loaded on the first highlighted block only).
+pub struct Renderer {
+    pub allow_html: bool,
+    syntaxes: OnceLock<SyntaxSet>,
+    highlighted: AtomicBool,
+}
+
+impl Renderer {
+    pub fn new(allow_html: bool) -> Self {
+        Renderer {
+            allow_html,
+            syntaxes: OnceLock::new(),
+            highlighted: AtomicBool::new(false),
+        }
+    }
+
+    /// The sanitized event stream of an answer, ready for pulldown-cmark's HTML writer.
+    /// Answers sit under an `h2` question, so their headings start at `h3`.
+    pub fn events<'a>(&self, md: &'a str) -> Vec<Event<'a>> {
+        self.sanitized(md, HeadingLevel::H3)
+    }
+
+    /// The sanitized event stream of an extra page's body. The page title is the `h1`, so
+    /// the body's headings start at `h2`.
+    pub fn page_events<'a>(&self, md: &'a str) -> Vec<Event<'a>> {
+        self.sanitized(md, HeadingLevel::H2)
+    }
+
+    /// Class-based CSS for highlighted code (a light theme, and a dark one for readers who
+    /// prefer dark), if any code block was highlighted.
+    pub fn highlight_css(&self) -> Option<String> {
+        if !self.highlighted.load(Ordering::Relaxed) {
+            return None;
+        }
+        let themes = ThemeSet::load_defaults();
+        let light = css_for_theme_with_class_style(themes.themes.get(LIGHT_THEME)?, CLASS_STYLE);
+        let dark = css_for_theme_with_class_style(themes.themes.get(DARK_THEME)?, CLASS_STYLE);
+        Some(format!(
+            "{}\n@media (prefers-color-scheme: dark) {{\n{}}}\n",
+            light.ok()?,
+            dark.ok()?
+        ))
+    }
+
+    /// True once the syntax set has been loaded (it is loaded for the first code block
+    /// that names a language, never before).
+    pub fn syntaxes_loaded(&self) -> bool {
+        self.syntaxes.get().is_some()
+    }
+
+    fn sanitized<'a>(&self, md: &'a str, top: HeadingLevel) -> Vec<Event<'a>> {
+        let mut out = Vec::new();
+        // For each open link: was its Start dropped?
+        let mut links: Vec<bool> = Vec::new();
+        // Depth inside an image that is being replaced by its alt text (0: none).
+        let mut blocked_image = 0usize;
+        // An open fenced or indented code block: its language and text.
+        let mut code: Option<(CowStr<'a>, String)> = None;
+
+        for event in Parser::new_ext(md, super::options()) {
+            if blocked_image > 0 {
+                match event {
+                    Event::Start(Tag::Image { .. }) => blocked_image += 1,
+                    Event::End(TagEnd::Image) => blocked_image -= 1,
+                    Event::Text(t) | Event::Code(t) => out.push(Event::Text(t)),
+                    _ => {}
+                }
+                continue;
+            }
+            if let Some((_, text)) = code.as_mut() {
+                match event {
+                    Event::End(TagEnd::CodeBlock) => {
+                        let (lang, text) = code.take().expect("checked");
+                        self.code_block(&lang, text, &mut out);
+                    }
+                    Event::Text(t) => text.push_str(&t),
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => out.push(Event::Start(Tag::Heading {
+                    level: level.max(top),
+                    id,
+                    classes,
+                    attrs,
+                })),
+                Event::End(TagEnd::Heading(level)) => {
+                    out.push(Event::End(TagEnd::Heading(level.max(top))))
+                }
+                Event::Start(Tag::Link { ref dest_url, .. }) => {
+                    let blocked = is_blocked_url(dest_url);
+                    links.push(blocked);
+                    if !blocked {
+                        out.push(event);
+                    }
+                }
+                Event::End(TagEnd::Link) => {
+                    if !links.pop().unwrap_or(false) {
+                        out.push(event);
+                    }
+                }
+                Event::Start(Tag::Image { ref dest_url, .. }) if is_blocked_url(dest_url) => {
+                    blocked_image = 1;
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info,
+                        CodeBlockKind::Indented => CowStr::Borrowed(""),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Start(Tag::HtmlBlock) if !self.allow_html => {
+                    out.push(Event::Start(Tag::Paragraph))
+                }
+                Event::End(TagEnd::HtmlBlock) if !self.allow_html => {
+                    out.push(Event::End(TagEnd::Paragraph))
+                }
+                Event::Html(html) | Event::InlineHtml(html) if !self.allow_html => {
+                    out.push(Event::Text(html))
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+
+    /// One code block as HTML: highlighted when its info string names a language syntect
+    /// knows, otherwise plain and escaped.
+    fn code_block<'a>(&self, info: &str, code: String, out: &mut Vec<Event<'a>>) {
+        let lang = info
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+            .next()
+            .unwrap_or("");
+        let small = code.len() <= MAX_HIGHLIGHT_BYTES
+            && code.lines().all(|l| l.len() <= MAX_HIGHLIGHT_LINE);
+        if !lang.is_empty() && small {
+            let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+            if let Some(html) = highlight(syntaxes, lang, &code) {
+                self.highlighted.store(true, Ordering::Relaxed);
+                // Our own HTML, built from syntect's escaped output: safe to emit raw.
+                out.push(Event::Html(
+                    format!("<pre class=\"code hl-code\"><code>{html}</code></pre>\n").into(),
+                ));
+                return;
+            }
+        }
+        out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+        out.push(Event::Text(code.into()));
+        out.push(Event::End(TagEnd::CodeBlock));
+    }
+}
+
+fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> Option<String> {
+    let syntax = syntaxes.find_syntax_by_token(lang)?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
+    }
+    Some(generator.finalize())
+}
+
+/// True when a URL would run script or embed data: its scheme, read the way browsers read
+/// it (leading spaces and control characters skipped, tabs and newlines inside ignored,
+/// any case), is one of [`BLOCKED_SCHEMES`].
+pub(super) fn is_blocked_url(url: &str) -> bool {
+    let start: String = url
+        .chars()
+        .skip_while(|&c| c <= ' ')
+        .filter(|c| !c.is_ascii_control())
+        .take(12)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    BLOCKED_SCHEMES.iter().any(|s| start.starts_with(s))
+}
+
+#[cfg(test)]
+#[path = "render_tests.rs"]
+mod tests;
