@@ -77,7 +77,14 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     match result {
         Ok(summary) => {
             if !quiet {
-                print_diagnostics(&summary.warnings);
+                // Information (such as topics no state answers) is for `check`; builds show warnings.
+                let warnings: Vec<Diagnostic> = summary
+                    .warnings
+                    .iter()
+                    .filter(|d| d.severity == Severity::Warning)
+                    .cloned()
+                    .collect();
+                print_diagnostics(&warnings);
             }
             let warnings = summary
                 .warnings

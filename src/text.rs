@@ -73,7 +73,15 @@ pub fn first_sentence(text: &str, max: usize) -> String {
                     .rev()
                     .nth(1)
                     .is_none_or(|p| !p.is_alphanumeric());
-            if next.is_none_or(|b| b == b' ' || b == b'\n') && !before_is_single_letter {
+            // A list number ("include: 1. Names…") does not end a sentence either.
+            let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            let list_number = c == '.'
+                && !word_before.is_empty()
+                && word_before.chars().all(|d| d.is_ascii_digit());
+            if next.is_none_or(|b| b == b' ' || b == b'\n')
+                && !before_is_single_letter
+                && !list_number
+            {
                 end = i + c.len_utf8();
                 break;
             }
@@ -120,6 +128,10 @@ mod tests {
             "The U.S. shares data."
         );
         assert_eq!(first_sentence("No end", 100), "No end");
+        assert_eq!(
+            first_sentence("Shared data include:\n\n1. Names. 2. Dates.", 100),
+            "Shared data include: 1. Names."
+        );
         let long = "word ".repeat(50);
         let s = first_sentence(&long, 30);
         assert!(s.ends_with('…') && s.chars().count() <= 31, "{s}");
