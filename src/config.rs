@@ -122,7 +122,9 @@ pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
             "give the site a title, e.g. title = \"DMV Data Sharing With ICE\"",
         ));
     }
-    if !(site.base_url.is_empty() || site.base_url.starts_with("http://") || site.base_url.starts_with("https://"))
+    if !(site.base_url.is_empty()
+        || site.base_url.starts_with("http://")
+        || site.base_url.starts_with("https://"))
     {
         let line = line_of_key(text, "base_url");
         return Err(Diagnostic::error(path, line, format!("`base_url` must be an http(s) URL, found {:?}", site.base_url), "write the full address, e.g. base_url = \"https://user.github.io/repo/\", or leave it empty"));

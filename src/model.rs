@@ -46,6 +46,8 @@ pub struct StateModel {
     pub sources: Vec<String>,
     /// The file the document came from, relative to `content/states/`.
     pub source_file: String,
+    /// Text between the title and the first question, rendered, if the file has any.
+    pub intro_html: Option<String>,
     /// Tile-map position (row, column) for the index page's map, when it has one.
     pub tile: Option<(u8, u8)>,
     pub questions: Vec<QuestionModel>,
@@ -221,6 +223,7 @@ fn state_model(
         sources: doc.sources,
         source_file,
         tile: doc.state.tile,
+        intro_html: doc.intro.as_ref().map(|a| html::answer_html(a, md)),
         questions,
         by_topic,
     }
