@@ -242,17 +242,15 @@ async function checkPages(browser) {
         const { page, problems } = await open(context, rel);
         const loadProblems = [...problems, ...(await basics(page))];
         check(`${tag}: loads cleanly, one h1, lang`, loadProblems);
+        const shot = `${name}-${viewport.width}-${colorScheme}`;
+        if (SCREENSHOT_PAGES.has(name)) {
+          await page.screenshot({ path: join(args.artifacts, `${shot}.png`), fullPage: true });
+        }
         if (viewport.width < 500) check(`${tag}: no horizontal overflow`, await overflow(page));
         if (name === 'matrix' && viewport.width < 500) {
           const sticky = await stickyColumn(page);
           check(`${tag}: first column sticky${sticky.note ? ` (${sticky.note})` : ''}`, sticky.problems);
-        }
-        if (SCREENSHOT_PAGES.has(name)) {
-          await page.evaluate(() => scrollTo(0, 0));
-          await page.screenshot({
-            path: join(args.artifacts, `${name}-${viewport.width}-${colorScheme}.png`),
-            fullPage: true,
-          });
+          await page.screenshot({ path: join(args.artifacts, `${shot}-scrolled.png`) });
         }
         check(`${tag}: axe-core, no serious or critical violations`, await axe(page));
         await context.close();
