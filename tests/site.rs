@@ -48,6 +48,7 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
         updated: Some("2024-05-01".into()),
         sources: vec!["https://example.org/law".into(), "State archives".into()],
         source_file: format!("{slug}.txt"),
+        intro_html: None,
         tile,
         questions: questions
             .iter()
@@ -115,6 +116,7 @@ fn site_config(base_url: &str) -> SiteConfig {
 }
 
 const ESCAPED_SCRIPT: &str = "<p>They wrote &lt;script&gt;alert(1)&lt;/script&gt; in the form.</p>";
+const IOWA_INTRO: &str = "<p>Iowa's document opens with this introduction.</p>";
 const TAG_QUESTION: &str = "Is <b>this</b> & that shared?";
 
 /// Three states, three topics: Alabama lacks the privacy topic and has an unaligned
@@ -122,7 +124,7 @@ const TAG_QUESTION: &str = "Is <b>this</b> & that shared?";
 /// answer has a Markdown heading.
 fn sample_guide(base_url: &str) -> Guide {
     let laws = "<p>State law regulates it. More detail follows.</p>";
-    let guide = Guide {
+    let mut guide = Guide {
         site: site_config(base_url),
         topics: vec![
             topic(
@@ -225,6 +227,7 @@ fn sample_guide(base_url: &str) -> Guide {
         }],
         highlight_css: None,
     };
+    guide.states[1].intro_html = Some(IOWA_INTRO.into());
     link_up(guide)
 }
 
@@ -728,4 +731,76 @@ fn dump_sample_site() {
         std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
         std::fs::copy(&path, dest).unwrap();
     }
+}
+
+/// A guide of `n` made-up states with 20 questions each over 25 topics and answers of
+/// about 200 words, for timing the renderer.
+fn synthetic_guide(n: usize) -> Guide {
+    let topics: Vec<TopicModel> = (0..25)
+        .map(|t| {
+            topic(
+                &format!("topic-{t}"),
+                &format!("Topic {t}"),
+                &format!("What does the state do about matter number {t}?"),
+            )
+        })
+        .collect();
+    let paragraph = "The department shares records only when a written request names the \
+        person and the reason, and the request is logged and reviewed every quarter by an \
+        independent office that reports to the legislature. "
+        .repeat(4);
+    let html = format!(
+        "<p>{paragraph}</p><ol><li>First point.</li><li>Second point.</li></ol><p>{paragraph}</p>"
+    );
+    let states = (0..n)
+        .map(|i| {
+            let name = format!("State {i:04}");
+            let mut st = state(&name, &format!("S{i}"), None, &[]);
+            st.questions = (0..20)
+                .map(|q| QuestionModel {
+                    number: q as u32 + 1,
+                    line: 3 + q * 5,
+                    text: format!("What does {name} do about matter number {}?", (q + i) % 25),
+                    topic: Some((q + i) % 25),
+                    score: 0.8,
+                    pinned: false,
+                    slug: String::new(),
+                    anchor: format!("q{}", q + 1),
+                    answer_html: html.clone(),
+                    answer_text: paragraph.clone(),
+                    summary: "The department shares records only when a written request names the person.".into(),
+                })
+                .collect();
+            st
+        })
+        .collect();
+    link_up(Guide {
+        site: site_config(BASE_URL),
+        topics,
+        states,
+        pages: Vec::new(),
+        highlight_css: None,
+    })
+}
+
+/// `STATESIDE_STATES=2000 cargo test --release --test site -- --ignored --nocapture timing`
+#[test]
+#[ignore]
+fn timing_synthetic_render() {
+    let n: usize = std::env::var("STATESIDE_STATES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let guide = synthetic_guide(n);
+    let start = std::time::Instant::now();
+    let files = render(&guide);
+    let elapsed = start.elapsed();
+    let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
+    eprintln!(
+        "{n} states: {} files, {:.1} MB, rendered in {:.0} ms ({:.1} µs per file)",
+        files.len(),
+        bytes as f64 / 1e6,
+        elapsed.as_secs_f64() * 1e3,
+        elapsed.as_secs_f64() * 1e6 / files.len() as f64
+    );
 }

@@ -130,6 +130,8 @@ pub struct StateView<'s> {
     pub updated: Option<&'s str>,
     pub sources: &'s [String],
     pub source_file: &'s str,
+    /// The text before the first question, as HTML, when the document has one.
+    pub intro_html: Option<&'s str>,
     pub questions: Vec<StateQuestion<'s>>,
 }
 
@@ -238,6 +240,7 @@ pub struct PrintState<'s> {
     pub category: Option<&'s str>,
     pub updated: Option<&'s str>,
     pub sources: &'s [String],
+    pub intro_html: Option<Cow<'s, str>>,
     pub questions: Vec<PrintQuestion<'s>>,
 }
 
@@ -459,6 +462,7 @@ impl<'a> SiteModel<'a> {
             updated: state.updated.as_deref(),
             sources: &state.sources,
             source_file: &state.source_file,
+            intro_html: state.intro_html.as_deref(),
             questions: state
                 .questions
                 .iter()
@@ -579,6 +583,7 @@ impl<'a> SiteModel<'a> {
                     category: state.category.as_deref(),
                     updated: state.updated.as_deref(),
                     sources: &state.sources,
+                    intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
                     questions: state
                         .questions
                         .iter()
