@@ -6,7 +6,9 @@
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Parser, RefDefs, Tag, TagEnd};
 
 use super::front_matter::Split;
 use crate::diagnostic::Diagnostic;
@@ -46,7 +48,9 @@ fn top_headings(body: &str) -> Vec<Heading> {
             }
             Event::Start(_) => depth += 1,
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => {
+            // Question text is plain text (escaped wherever it is shown), so HTML in a
+            // heading is kept as the characters typed.
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
                 if let Some(h) = open.as_mut() {
                     h.text.push_str(&t);
                 }
@@ -109,15 +113,20 @@ pub(super) fn split_questions(
         .filter(|(h, _)| h.atx && h.level == HeadingLevel::H2)
         .collect();
     let intro_end = starts.first().map_or(body.len(), |(h, _)| h.range.start);
+    // The block pass, which collects link reference definitions, runs on construction.
+    let whole = Parser::new_ext(body, super::options());
+    let defs = whole.reference_definitions();
     let intro = Some(&body[..intro_end])
         .filter(|s| !s.trim().is_empty())
-        .map(|s| Answer::Markdown(s.to_string()));
+        .map(|s| Answer::Markdown(self_contained(s, defs)));
 
     let mut questions = Vec::with_capacity(starts.len());
     for (i, &(h, line)) in starts.iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let end = starts.get(i + 1).map_or(body.len(), |(n, _)| n.range.start);
-        let answer = Answer::Markdown(body[h.range.end..end].to_string());
+        let source = &body[h.range.end..end];
+        let empty = source.trim().is_empty();
+        let answer = Answer::Markdown(self_contained(source, defs));
         let text = h.text.trim().to_string();
         if text.is_empty() {
             diags.push(Diagnostic::warning(
@@ -134,7 +143,7 @@ pub(super) fn split_questions(
                 "end the question with a question mark; every `## ` heading is read as a question either way",
             ));
         }
-        if answer.is_empty() {
+        if empty {
             diags.push(Diagnostic::warning(
                 path,
                 Some(line),
@@ -151,6 +160,57 @@ pub(super) fn split_questions(
         });
     }
     (intro, questions)
+}
+
+/// An answer's Markdown on its own: with the definitions of the reference links it uses
+/// (`[text][label]`) appended when they are written elsewhere in the document, typically
+/// at its end. Answers are rendered one by one, and would otherwise show such links as
+/// bracketed text.
+fn self_contained(source: &str, defs: &RefDefs) -> String {
+    let mut out = source.to_string();
+    if !source.contains('[') || defs.iter().next().is_none() {
+        return out;
+    }
+    let mut used = BTreeSet::new();
+    let record = |link: BrokenLink| {
+        if let Some(def) = defs.get(&link.reference) {
+            used.insert(definition(&link.reference, &def.dest, def.title.as_deref()));
+        }
+        None::<(CowStr, CowStr)>
+    };
+    Parser::new_with_broken_link_callback(source, super::options(), Some(record)).for_each(drop);
+    if !used.is_empty() {
+        out.push('\n');
+        for def in used {
+            out.push('\n');
+            out.push_str(&def);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A link reference definition as Markdown, its destination and title escaped so they
+/// read back exactly (they were decoded when the document was parsed).
+fn definition(label: &str, dest: &str, title: Option<&str>) -> String {
+    let escape = |s: &str, specials: &[char]| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if specials.contains(&c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let dest = escape(dest, &['<', '>', '\\', '&']);
+    match title {
+        Some(title) => format!(
+            "[{label}]: <{dest}> \"{}\"",
+            escape(title, &['"', '\\', '&'])
+        ),
+        None => format!("[{label}]: <{dest}>"),
+    }
 }
 
 /// True when a heading reads as a question: it ends in `?`, perhaps inside closing quotes.

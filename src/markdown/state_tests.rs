@@ -126,6 +126,32 @@ fn underlined_headings_are_not_questions() {
 }
 
 #[test]
+fn reference_links_defined_at_the_end_work_in_every_answer() {
+    let text = "+++\ntitle = \"in Iowa\"\n+++\n## One?\nSee [the law][Code] and [x].\n\n## Two?\nNo links.\n\n[code]: <https://x.gov/a b?c&amp;d> \"The \\\"code\\\"\"\n";
+    let d = doc(text);
+    let one = markdown(&d.questions[0].answer);
+    assert!(
+        one.ends_with("[Code]: <https://x.gov/a b?c\\&d> \"The \\\"code\\\"\"\n"),
+        "{one}"
+    );
+    let html = crate::html::write_html(crate::markdown::Renderer::new(false).events(one));
+    assert!(
+        html.contains(
+            "<a href=\"https://x.gov/a%20b?c&amp;d\" title=\"The &quot;code&quot;\">the law</a>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("[x]"), "{html}");
+    // The answer that holds the definition keeps it as written, once.
+    let two = markdown(&d.questions[1].answer);
+    assert!(
+        two.starts_with("No links.\n\n[code]: <https://x.gov/a b?c&amp;d>"),
+        "{two}"
+    );
+    assert_eq!(two.matches("]:").count(), 1);
+}
+
+#[test]
 fn crlf_and_bom_are_accepted() {
     let text = "\u{feff}+++\r\ntitle = \"in Iowa\"\r\n+++\r\n\r\n## One?\r\nA\r\n## Two?\r\nB\r\n";
     let d = doc(text);
@@ -265,6 +291,110 @@ fn many_questions_parse() {
     let d = doc(&text);
     assert_eq!(d.questions.len(), 10_000);
     assert_eq!(d.questions[9_999].line, 4 + 2 * 9_999);
+}
+
+fn fixture(name: &str) -> Parsed {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/markdown")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("fixture");
+    parse_state(&path, &bytes, &places())
+}
+
+#[test]
+fn fixture_with_every_feature() {
+    let parsed = fixture("vermont.md");
+    assert_eq!(parsed.diagnostics, []);
+    let d = parsed.doc.unwrap();
+    assert_eq!(
+        (d.state.code.as_str(), d.updated.as_deref()),
+        ("VT", Some("2024-05-01"))
+    );
+    assert_eq!(d.sources.len(), 2);
+    let got: Vec<(u32, usize, &str)> = d
+        .questions
+        .iter()
+        .map(|q| (q.number, q.line, q.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, 14, "Which laws apply in Vermont?"),
+            (2, 23, "What data is shared?"),
+            (3, 35, "How long is the data kept?"),
+        ]
+    );
+    assert_eq!(d.questions[2].pin, Some(("retention".to_string(), 10)));
+    let r = crate::markdown::Renderer::new(false);
+    let html: Vec<String> = d
+        .questions
+        .iter()
+        .map(|q| crate::html::answer_html(&q.answer, &r))
+        .collect();
+    assert!(
+        html[0].contains(
+            "<a href=\"https://example.gov/statute\" title=\"The statute\">reference link</a>"
+        ),
+        "{}",
+        html[0]
+    );
+    assert!(html[0].contains("<ol>") && html[0].contains("<ul>"));
+    assert!(html[1].contains("## This line is code") && html[1].contains("<table>"));
+    assert!(html[2].contains("<blockquote>") && html[2].contains("<h3>A subheading"));
+}
+
+#[test]
+fn hostile_fixture_renders_no_script() {
+    let d = fixture("hostile.md").doc.unwrap();
+    assert_eq!(
+        d.questions[0].text,
+        "Does <img src=x onerror=alert(1)> show as text?"
+    );
+    let sources: Vec<&str> = std::iter::once(d.intro.as_ref().unwrap())
+        .chain(d.questions.iter().map(|q| &q.answer))
+        .map(markdown)
+        .collect();
+    for allow_html in [false, true] {
+        let r = crate::markdown::Renderer::new(allow_html);
+        let html: String = sources
+            .iter()
+            .map(|md| crate::html::write_html(r.events(md)))
+            .collect();
+        let lower = html.to_lowercase();
+        for bad in [
+            "href=\"javascript",
+            "href=\"vbscript",
+            "href=\"data",
+            "href=\" javascript",
+            "src=\"javascript",
+            "src=\"data",
+            "href=\"java",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {html}");
+        }
+        for text in [
+            "plain javascript",
+            "mixed case",
+            "spaced",
+            "tabbed",
+            "vb",
+            "image alt",
+            "data image",
+            "reference style",
+        ] {
+            assert!(html.contains(text), "{text} missing from {html}");
+        }
+        if !allow_html {
+            assert!(
+                !lower.contains("<script") && !lower.contains("<div") && !lower.contains("<b "),
+                "{html}"
+            );
+            assert!(
+                html.contains("&lt;script&gt;alert(\"intro\")&lt;/script&gt;"),
+                "{html}"
+            );
+        }
+    }
 }
 
 proptest! {
