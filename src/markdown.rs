@@ -8,10 +8,11 @@
 //!   `questions`: its body split into the introduction and the questions.
 //! - `page`: an extra page.
 //! - `render`: the [`Renderer`]: raw HTML escaped, script URLs dropped, headings clamped,
-//!   fenced code highlighted.
+//!   fenced code highlighted by `highlight` (syntect, loaded on first use).
 //! - `plain`: [`to_text`].
 
 mod front_matter;
+mod highlight;
 mod page;
 mod plain;
 mod questions;

@@ -3,24 +3,9 @@
 //! images with script URLs are never emitted, headings are clamped below the page's own,
 //! and fenced code with a known language is highlighted with syntect's CSS classes.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
-
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
-use syntect::highlighting::ThemeSet;
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
-use syntect::util::LinesWithEndings;
 
-/// The prefix of every highlighting class, so they cannot clash with the site's own CSS.
-const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-const LIGHT_THEME: &str = "InspiredGitHub";
-const DARK_THEME: &str = "base16-ocean.dark";
-
-/// Code larger than this, or with a longer line, is shown unhighlighted: syntect's
-/// backtracking regexes can take very long on hostile input, and a build must not hang.
-const MAX_HIGHLIGHT_BYTES: usize = 100_000;
-const MAX_HIGHLIGHT_LINE: usize = 2_000;
+use super::highlight::Highlighter;
 
 /// URL schemes that run code or smuggle content in; never emitted as a link or image.
 const BLOCKED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
@@ -29,16 +14,14 @@ const BLOCKED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 /// highlighted with syntect (whose syntax set is loaded on the first highlighted block only).
 pub struct Renderer {
     pub allow_html: bool,
-    syntaxes: OnceLock<SyntaxSet>,
-    highlighted: AtomicBool,
+    highlighter: Highlighter,
 }
 
 impl Renderer {
     pub fn new(allow_html: bool) -> Self {
         Renderer {
             allow_html,
-            syntaxes: OnceLock::new(),
-            highlighted: AtomicBool::new(false),
+            highlighter: Highlighter::default(),
         }
     }
 
@@ -57,23 +40,13 @@ impl Renderer {
     /// Class-based CSS for highlighted code (a light theme, and a dark one for readers who
     /// prefer dark), if any code block was highlighted.
     pub fn highlight_css(&self) -> Option<String> {
-        if !self.highlighted.load(Ordering::Relaxed) {
-            return None;
-        }
-        let themes = ThemeSet::load_defaults();
-        let light = css_for_theme_with_class_style(themes.themes.get(LIGHT_THEME)?, CLASS_STYLE);
-        let dark = css_for_theme_with_class_style(themes.themes.get(DARK_THEME)?, CLASS_STYLE);
-        Some(format!(
-            "{}\n@media (prefers-color-scheme: dark) {{\n{}}}\n",
-            light.ok()?,
-            dark.ok()?
-        ))
+        self.highlighter.css()
     }
 
     /// True once the syntax set has been loaded (it is loaded for the first code block
     /// that names a language, never before).
     pub fn syntaxes_loaded(&self) -> bool {
-        self.syntaxes.get().is_some()
+        self.highlighter.loaded()
     }
 
     fn sanitized<'a>(&self, md: &'a str, top: HeadingLevel) -> Vec<Event<'a>> {
@@ -158,41 +131,18 @@ impl Renderer {
         out
     }
 
-    /// One code block as HTML: highlighted when its info string names a language syntect
-    /// knows, otherwise plain and escaped.
+    /// One code block: highlighted when its info string names a language syntect knows,
+    /// otherwise plain and escaped by the writer.
     fn code_block<'a>(&self, info: &str, code: String, out: &mut Vec<Event<'a>>) {
-        let lang = info
-            .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
-            .next()
-            .unwrap_or("");
-        let small = code.len() <= MAX_HIGHLIGHT_BYTES
-            && code.lines().all(|l| l.len() <= MAX_HIGHLIGHT_LINE);
-        if !lang.is_empty() && small {
-            let syntaxes = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-            if let Some(html) = highlight(syntaxes, lang, &code) {
-                self.highlighted.store(true, Ordering::Relaxed);
-                // Our own HTML, built from syntect's escaped output: safe to emit raw.
-                out.push(Event::Html(
-                    format!("<pre class=\"code hl-code\"><code>{html}</code></pre>\n").into(),
-                ));
-                return;
+        match self.highlighter.html(info, &code) {
+            Some(html) => out.push(Event::Html(html.into())),
+            None => {
+                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+                out.push(Event::Text(code.into()));
+                out.push(Event::End(TagEnd::CodeBlock));
             }
         }
-        out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
-        out.push(Event::Text(code.into()));
-        out.push(Event::End(TagEnd::CodeBlock));
     }
-}
-
-fn highlight(syntaxes: &SyntaxSet, lang: &str, code: &str) -> Option<String> {
-    let syntax = syntaxes.find_syntax_by_token(lang)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
-    }
-    Some(generator.finalize())
 }
 
 /// True when a URL would run script or embed data: its scheme, read the way browsers read

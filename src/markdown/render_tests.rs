@@ -1,5 +1,6 @@
 use super::*;
 use crate::html::write_html;
+use crate::markdown::highlight::MAX_HIGHLIGHT_LINE;
 
 fn html(md: &str) -> String {
     write_html(Renderer::new(false).events(md))
