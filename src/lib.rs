@@ -40,6 +40,11 @@ use crate::markdown::Renderer;
 use crate::model::Guide;
 use crate::source::{Layout, Sources};
 
+/// Folder names the site writes itself; extra pages cannot take them.
+const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "states", "topics", "compare", "print", "data", "index", "404",
+];
+
 /// Everything read and aligned, before rendering: what `check` reports on.
 pub struct Loaded {
     pub site: SiteConfig,
@@ -99,10 +104,29 @@ pub fn load(root: &Path) -> Result<Loaded> {
     }
     docs = drop_duplicate_states(docs, &mut diagnostics);
 
-    let mut page_sources = Vec::new();
+    let mut page_sources: Vec<markdown::PageSource> = Vec::new();
     for f in &pages {
         match markdown::parse_page(&f.path, &f.bytes) {
-            Ok(p) => page_sources.push(p),
+            Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
+                diagnostics.push(Diagnostic::error(
+                    &f.path,
+                    Some(1),
+                    format!("page slug {:?} is taken by the site's own pages", p.slug),
+                    format!(
+                        "set another `slug` in the front matter (the site uses {})",
+                        RESERVED_PAGE_SLUGS.join(", ")
+                    ),
+                ))
+            }
+            Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
+                Some(q) => diagnostics.push(Diagnostic::error(
+                    &f.path,
+                    Some(1),
+                    format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
+                    "give each page its own `slug`",
+                )),
+                None => page_sources.push(p),
+            },
             Err(d) => diagnostics.extend(d),
         }
     }

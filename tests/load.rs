@@ -1,0 +1,131 @@
+//! Loading whole projects: problems across files are all reported, with file and line.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use stateside::{Error, Severity};
+
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A temp project with the repo's site.toml and topics.toml and the given files.
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("states")).unwrap();
+    fs::create_dir_all(content.join("pages")).unwrap();
+    for name in ["site.toml", "topics.toml"] {
+        fs::copy(
+            Path::new(REPO).join("content").join(name),
+            content.join(name),
+        )
+        .unwrap();
+    }
+    for (path, text) in files {
+        let p: PathBuf = content.join(path);
+        fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+const OHIO: &str = "Data Sharing in Ohio\n\n1. How long does ICE keep BMV records?\n\nFor years.\n";
+
+#[test]
+fn sample_content_checks_clean_and_fully_aligned() {
+    let loaded = stateside::load(Path::new(REPO)).unwrap();
+    let problems: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(loaded.docs.len(), 2);
+    for (doc, matches) in loaded.docs.iter().zip(&loaded.alignment.docs) {
+        assert_eq!(matches.len(), 20);
+        assert!(
+            matches.iter().all(Option::is_some),
+            "{} has unaligned questions",
+            doc.state.name
+        );
+    }
+}
+
+#[test]
+fn every_problem_in_every_file_is_listed() {
+    let p = project(&[
+        ("states/ohio.txt", OHIO),
+        ("states/ohio-again.txt", OHIO),
+        (
+            "states/atlantis.txt",
+            "Data Sharing in Atlantis\n\n1. What?\n\nA.\n",
+        ),
+        ("states/empty.txt", ""),
+        ("pages/data.md", "+++\ntitle = \"Data\"\n+++\nx\n"),
+    ]);
+    let loaded = stateside::load(p.path()).unwrap();
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+    let all = errors.join("\n");
+    // The second file for Ohio names both files.
+    assert!(
+        all.contains(
+            "content/states/ohio.txt: error: a second file for Ohio: content/states/ohio-again.txt"
+        ) || all.contains(
+            "content/states/ohio-again.txt: error: a second file for Ohio: content/states/ohio.txt"
+        ),
+        "{all}"
+    );
+    assert!(
+        all.contains("content/states/atlantis.txt:1: error: unknown state \"Atlantis\""),
+        "{all}"
+    );
+    assert!(
+        all.contains("content/states/empty.txt: error: the file is empty"),
+        "{all}"
+    );
+    assert!(
+        all.contains("content/pages/data.md:1: error: page slug \"data\" is taken"),
+        "{all}"
+    );
+    // And the build refuses with every problem.
+    match stateside::load_guide(p.path()) {
+        Err(Error::Content(d)) => assert_eq!(d.iter().filter(|d| d.is_error()).count(), 4),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("built despite errors"),
+    }
+}
+
+#[test]
+fn pin_in_markdown_to_unknown_topic_is_an_error_at_its_line() {
+    let md = "+++\ntitle = \"Data Sharing in Ohio\"\n[pins]\n1 = \"no-such-topic\"\n+++\n\n## How long does ICE keep BMV records?\n\nFor years.\n";
+    let p = project(&[("states/ohio.md", md)]);
+    let loaded = stateside::load(p.path()).unwrap();
+    let d = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an error");
+    assert_eq!(d.line, Some(4), "{d}");
+    assert!(d.message.contains("no-such-topic"), "{d}");
+}
+
+#[test]
+fn unaligned_question_is_a_warning_with_its_line() {
+    let p = project(&[(
+        "states/ohio.txt",
+        "Data Sharing in Ohio\n\n1. Who won the football game last night?\n\nThe home team.\n",
+    )]);
+    let loaded = stateside::load(p.path()).unwrap();
+    let w = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning)
+        .expect("a warning");
+    assert_eq!(w.line, Some(3));
+    assert!(w.message.contains("unaligned"), "{w}");
+}
