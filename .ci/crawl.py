@@ -150,7 +150,9 @@ class Crawler:
         if not parts.path.startswith(self.prefix):
             self.problems.append(f"{source}: link {raw!r} leaves {self.prefix} (goes to {parts.path})")
             return
-        if not scheme and not value.startswith("/") and not is_404 and parts.path.endswith("/"):
+        written = urlsplit(value).path
+        names_folder = written.endswith("/") or written.split("/")[-1] in (".", "..")
+        if not scheme and not written.startswith("/") and not is_404 and names_folder:
             self.problems.append(
                 f"{source}: link {raw!r} names a folder, not a file (breaks from file://)"
             )
@@ -203,8 +205,15 @@ class Crawler:
             return
         for missing in MISSING_PATHS:
             served_at = self.base + missing
+            source = f"404.html served at {served_at}"
             for raw in result.links:
-                self.add_link(f"404.html served at {served_at}", raw, resolve_from=served_at, is_404=True)
+                if raw.startswith("#"):
+                    # Same document: the 404 page itself, whatever the URL.
+                    fragment = unquote(raw[1:])
+                    if fragment and fragment not in result.ids and fragment != "top":
+                        self.problems.append(f"{source}: link {raw!r}: no such id in 404.html")
+                    continue
+                self.add_link(source, raw, resolve_from=served_at, is_404=True)
 
     def check_fragments(self):
         for target, fragment, link in self.fragments:
