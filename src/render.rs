@@ -20,30 +20,83 @@ pub struct RenderOptions {
 }
 
 /// Renders every page of the site (HTML not yet minified) plus sitemap, robots.txt,
-/// .nojekyll and other generated files.
+/// .nojekyll and other generated files, in the site plan's order.
 pub fn render_site(
     guide: &Guide,
     templates: &Path,
     opts: &RenderOptions,
 ) -> Result<Vec<OutputFile>> {
-    let site = SiteModel::new(guide, opts.base_url.as_deref())?;
-    let mut tera = load_templates(templates)?;
-    let global = site.global();
-    let context = tera.global_context();
-    context.insert("site", &global.site);
-    context.insert("states", &global.states);
-    context.insert("topics", &global.topics);
-    context.insert("extra_pages", &global.extra_pages);
-
-    let mut files: Vec<OutputFile> = site
-        .pages
+    let renderer = Renderer::new(guide, templates, opts)?;
+    let mut rendered: Vec<(usize, OutputFile)> = renderer
+        .order()
         .par_iter()
-        .map(|spec| render_page(&tera, &site, spec))
+        .map(|&i| renderer.page(i).map(|file| (i, file)))
         .collect::<Result<_>>()?;
-    for file in &site.files {
-        files.push(generated_file(&site, *file));
-    }
+    rendered.sort_unstable_by_key(|(i, _)| *i);
+    let mut files: Vec<OutputFile> = rendered.into_iter().map(|(_, file)| file).collect();
+    files.extend(renderer.generated_files());
     Ok(files)
+}
+
+/// Renders the same files as [`render_site`], handing each to `each` as soon as it is
+/// ready (from several threads, in no particular order), so that a caller can minify and
+/// write pages without holding the whole site in memory. Stops at the first error.
+pub fn render_site_each<F>(
+    guide: &Guide,
+    templates: &Path,
+    opts: &RenderOptions,
+    each: F,
+) -> Result<()>
+where
+    F: Fn(OutputFile) -> Result<()> + Sync,
+{
+    let renderer = Renderer::new(guide, templates, opts)?;
+    renderer
+        .order()
+        .par_iter()
+        .try_for_each(|&i| each(renderer.page(i)?))?;
+    renderer.generated_files().into_iter().try_for_each(each)
+}
+
+/// The loaded templates, with the site-wide data in Tera's global context, and the plan.
+struct Renderer<'a> {
+    site: SiteModel<'a>,
+    tera: Tera,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(guide: &'a Guide, templates: &Path, opts: &RenderOptions) -> Result<Self> {
+        let site = SiteModel::new(guide, opts.base_url.as_deref())?;
+        let mut tera = load_templates(templates)?;
+        let global = site.global();
+        let context = tera.global_context();
+        context.insert("site", &global.site);
+        context.insert("states", &global.states);
+        context.insert("topics", &global.topics);
+        context.insert("extra_pages", &global.extra_pages);
+        Ok(Renderer { site, tera })
+    }
+
+    /// Page indices in the order to start them: the pages that list every state are the
+    /// big ones, so they go first and no core is left rendering the print page alone at
+    /// the end.
+    fn order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.site.pages.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].kind.weight()));
+        order
+    }
+
+    fn page(&self, i: usize) -> Result<OutputFile> {
+        render_page(&self.tera, &self.site, &self.site.pages[i])
+    }
+
+    fn generated_files(&self) -> Vec<OutputFile> {
+        self.site
+            .files
+            .iter()
+            .map(|file| generated_file(&self.site, *file))
+            .collect()
+    }
 }
 
 fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputFile> {

@@ -95,6 +95,16 @@ impl PageKind {
         }
     }
 
+    /// A rough rank of how much a page holds: pages listing every state first.
+    pub fn weight(self) -> u8 {
+        match self {
+            PageKind::Print => 4,
+            PageKind::Topic(_) | PageKind::Compare => 3,
+            PageKind::Index | PageKind::State(_) => 2,
+            _ => 1,
+        }
+    }
+
     /// Whether the page belongs in the sitemap: not the 404 page, and not the print page,
     /// which repeats the state pages.
     pub fn in_sitemap(self) -> bool {

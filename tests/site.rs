@@ -804,3 +804,20 @@ fn timing_synthetic_render() {
         elapsed.as_secs_f64() * 1e6 / files.len() as f64
     );
 }
+
+#[test]
+fn streaming_renders_the_same_files() {
+    let guide = sample_guide(BASE_URL);
+    let collected = render(&guide);
+    let streamed = std::sync::Mutex::new(Vec::new());
+    stateside::render::render_site_each(&guide, &templates(), &RenderOptions::default(), |f| {
+        streamed.lock().unwrap().push(f);
+        Ok(())
+    })
+    .unwrap();
+    let mut streamed = streamed.into_inner().unwrap();
+    streamed.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut collected = collected;
+    collected.sort_by(|a, b| a.path.cmp(&b.path));
+    assert_eq!(streamed, collected);
+}

@@ -60,15 +60,20 @@ pub fn faq_page<'a>(
 /// JSON text made safe inside an HTML script element. The replaced characters can only
 /// occur inside JSON strings, where the `\u` escapes mean the same thing.
 fn escape_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(json.len() + 64);
+    let mut copied = 0;
+    for (i, byte) in json.bytes().enumerate() {
+        let escape = match byte {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[copied..i]);
+        out.push_str(escape);
+        copied = i + 1;
     }
+    out.push_str(&json[copied..]);
     out
 }
 
