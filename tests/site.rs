@@ -821,3 +821,12 @@ fn streaming_renders_the_same_files() {
     collected.sort_by(|a, b| a.path.cmp(&b.path));
     assert_eq!(streamed, collected);
 }
+
+#[test]
+fn question_titles_name_the_state_once() {
+    let files = render(&sample_guide(BASE_URL));
+    let named = file(&files, "states/iowa/privacy.html");
+    assert!(named.contains("<title>What are the privacy concerns in Iowa? · "));
+    let unnamed = file(&files, "states/alabama/q3-unmatched-question.html");
+    assert!(unnamed.contains("<title>Is &lt;b&gt;this&lt;/b&gt; &amp; that shared? (Alabama) · "));
+}

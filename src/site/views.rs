@@ -367,7 +367,12 @@ impl<'a> SiteModel<'a> {
             PageKind::Question { state, question } => {
                 let st = &guide.states[state];
                 let q = &st.questions[question];
-                meta.title = Cow::Owned(format!("{} ({})", q.text, st.name));
+                // Most questions name their state already; add it only when missing.
+                meta.title = if q.text.contains(st.name.as_str()) {
+                    Cow::Borrowed(&q.text)
+                } else {
+                    Cow::Owned(format!("{} ({})", q.text, st.name))
+                };
                 meta.description = Cow::Borrowed(&q.summary);
                 meta.json_ld = Some(jsonld::faq_page(
                     [(q.text.as_str(), q.answer_text.as_str())],
