@@ -133,7 +133,9 @@ fn asks(text: &str) -> bool {
 
 fn is_category(text: &str) -> Option<&str> {
     for prefix in ["Categories:", "Category:", "Categories ", "Category "] {
-        if text.len() > prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // `get`, not indexing: the prefix's length may fall inside a multi-byte letter.
+        let head = text.get(..prefix.len());
+        if text.len() > prefix.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
             return Some(text[prefix.len()..].trim());
         }
     }

@@ -48,6 +48,14 @@ fn header_category_title_and_state() {
 }
 
 #[test]
+fn header_with_a_multibyte_letter_where_the_category_prefix_ends() {
+    // "Categorie" + '▪': the prefix "Categories " would end inside the '▪' (found by fuzzing).
+    let d = doc("Categorie\u{25aa}ederal Government\n\nData Sharing in Iowa\n\n1. What?\n\nA.\n");
+    assert_eq!(d.category, None);
+    assert_eq!(d.title, "Categorie\u{25aa}ederal Government");
+}
+
+#[test]
 fn state_from_file_name_when_title_names_none() {
     let p = parse_text(
         Path::new("x/new-york.txt"),
