@@ -3,6 +3,10 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+/// List items nested deeper than this are indented no further, so that text nested
+/// thousands deep does not grow with the square of its depth.
+const MAX_INDENT: usize = crate::parse::MAX_LIST_DEPTH;
+
 /// The plain text of a Markdown fragment: paragraphs (and headings, quotes, code blocks)
 /// separated by blank lines, list items on their own lines with their number or a dash
 /// (as plain-text answers read), table cells separated by tabs. Emphasis, links, images
@@ -39,7 +43,7 @@ pub fn to_text(md: &str) -> String {
             Event::Start(Tag::Item) => {
                 out.line_break(0);
                 let depth = lists.len().saturating_sub(1);
-                out.push(&"  ".repeat(depth));
+                out.push(&"  ".repeat(depth.min(MAX_INDENT)));
                 match lists.last_mut() {
                     Some(Some(n)) => {
                         out.push(&format!("{n}. "));
@@ -116,7 +120,7 @@ impl Text {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');
             if indent > 0 {
-                self.text.push_str(&"  ".repeat(indent));
+                self.text.push_str(&"  ".repeat(indent.min(MAX_INDENT)));
             }
         }
     }
@@ -193,6 +197,19 @@ mod tests {
     fn code_blocks_and_tables_keep_their_text() {
         let md = "```sh\ncurl -O x\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
         assert_eq!(to_text(md), "curl -O x\n\na\tb\n1\t2");
+    }
+
+    #[test]
+    fn deep_lists_keep_their_text_and_stop_indenting() {
+        let md = format!("{}x", "- ".repeat(10_000));
+        let text = to_text(&md);
+        assert!(text.ends_with('x'), "{}", &text[text.len() - 50..]);
+        assert!(
+            text.len() < 10_000 * (2 * MAX_INDENT + 4),
+            "{} bytes",
+            text.len()
+        );
+        assert!(text.contains(&format!("\n{}- x", "  ".repeat(MAX_INDENT))));
     }
 
     #[test]

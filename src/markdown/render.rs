@@ -10,6 +10,11 @@ use super::highlight::Highlighter;
 /// URL schemes that run code or smuggle content in; never emitted as a link or image.
 const BLOCKED_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 
+/// Quotes, lists and emphasis nested deeper than this lose their tags and keep their text.
+/// Hostile input can nest them thousands deep (`> > > …`, `***…`), and the HTML minifier,
+/// which recurses once per element, would overflow its stack on such a page.
+pub(crate) const MAX_NESTING: usize = 32;
+
 /// Renders Markdown safely: raw HTML escaped unless allowed, no script URLs, fenced code
 /// highlighted with syntect (whose syntax set is loaded on the first highlighted block only).
 pub struct Renderer {
@@ -57,6 +62,8 @@ impl Renderer {
         let mut blocked_image = 0usize;
         // An open fenced or indented code block: its language and text.
         let mut code: Option<(CowStr<'a>, String)> = None;
+        // For each open quote, list, item or emphasis: were its tags emitted?
+        let mut nesting: Vec<bool> = Vec::new();
 
         for event in Parser::new_ext(md, super::options()) {
             if blocked_image > 0 {
@@ -116,6 +123,26 @@ impl Renderer {
                     };
                     code = Some((lang, String::new()));
                 }
+                Event::Start(ref tag) if is_container(tag) => {
+                    // An item follows its list; the others are emitted while shallow enough.
+                    let emitted = if matches!(tag, Tag::Item) {
+                        nesting.last().copied().unwrap_or(true)
+                    } else {
+                        nesting.iter().filter(|&&e| e).count() < MAX_NESTING
+                    };
+                    nesting.push(emitted);
+                    if emitted {
+                        out.push(event);
+                    } else if matches!(tag, Tag::Item) {
+                        // Keeps the words of flattened items apart.
+                        out.push(Event::SoftBreak);
+                    }
+                }
+                Event::End(ref end) if is_container_end(end) => {
+                    if nesting.pop().unwrap_or(true) {
+                        out.push(event);
+                    }
+                }
                 Event::Start(Tag::HtmlBlock) if !self.allow_html => {
                     out.push(Event::Start(Tag::Paragraph))
                 }
@@ -143,6 +170,31 @@ impl Renderer {
             }
         }
     }
+}
+
+/// Tags that contain others of their kind and so can nest without bound.
+fn is_container(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+    )
+}
+
+fn is_container_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+    )
 }
 
 /// True when a URL would run script or embed data: its scheme, read the way browsers read

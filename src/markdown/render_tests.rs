@@ -167,3 +167,32 @@ fn renderer_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Renderer>();
 }
+
+#[test]
+fn deep_nesting_keeps_its_text_and_loses_its_tags() {
+    let quotes = html(&format!("{}deep", "> ".repeat(1000)));
+    assert_eq!(quotes.matches("<blockquote>").count(), MAX_NESTING);
+    assert_eq!(quotes.matches("</blockquote>").count(), MAX_NESTING);
+    assert!(quotes.contains("deep"), "{quotes}");
+
+    let list: String = (0..200)
+        .map(|d| format!("{}- item{d}\n", "  ".repeat(d)))
+        .collect();
+    let out = html(&list);
+    assert_eq!(out.matches("<ul>").count(), out.matches("</ul>").count());
+    assert_eq!(out.matches("<li>").count(), out.matches("</li>").count());
+    assert!(out.matches("<ul>").count() + out.matches("<li>").count() <= MAX_NESTING + 1);
+    for d in 0..200 {
+        assert!(out.contains(&format!("item{d}")), "item{d} lost: {out}");
+    }
+    assert!(
+        out.contains("item198\nitem199"),
+        "flattened items run together"
+    );
+
+    let stars = "*".repeat(5000);
+    let out = html(&format!("{stars}x{stars}"));
+    let tags = out.matches("<em>").count() + out.matches("<strong>").count();
+    assert!(tags <= MAX_NESTING, "{tags} nested emphasis tags");
+    assert!(out.contains('x'));
+}
