@@ -39,6 +39,11 @@ pub struct WriteStats {
     pub bytes: u64,
 }
 
+/// Pages whose elements nest deeper than this are written as rendered: the minifier
+/// recurses once per element and would overflow its stack (raw HTML that a site with
+/// `allow_html = true` lets through can nest without bound).
+const MAX_MINIFY_DEPTH: usize = 200;
+
 /// Minifies every `.html` file in place, in parallel. Closing tags are kept and scripts
 /// (JSON-LD) are left alone.
 pub fn minify_pages(files: &mut [OutputFile]) {
@@ -50,10 +55,38 @@ pub fn minify_pages(files: &mut [OutputFile]) {
     cfg.minify_doctype = false;
     files
         .par_iter_mut()
-        .filter(|f| f.path.ends_with(".html"))
+        .filter(|f| f.path.ends_with(".html") && nesting_depth(&f.contents) <= MAX_MINIFY_DEPTH)
         .for_each(|f| {
             f.contents = minify_html::minify(&f.contents, &cfg);
         });
+}
+
+/// How deep the elements of an HTML page nest, counted from its tags (void and
+/// self-closing elements do not nest). An estimate good enough to keep deep pages away
+/// from the recursive minifier.
+fn nesting_depth(html: &[u8]) -> usize {
+    const VOID: [&[u8]; 13] = [
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"source", b"track", b"wbr",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = html[i..].iter().position(|&b| b == b'<') {
+        let tag = &html[i + at + 1..];
+        let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
+        i += at + 1;
+        if tag.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+        } else if tag.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name_len = tag.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let name = tag[..name_len].to_ascii_lowercase();
+            if !VOID.contains(&name.as_slice()) && !tag[..end].ends_with(b"/") {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
 }
 
 /// Refuses output folders that would put the project at risk: the project root itself, a
@@ -416,6 +449,26 @@ mod tests {
         let s = String::from_utf8(files[0].contents.clone()).unwrap();
         assert!(s.contains("</p>"), "{s}");
         assert!(s.contains("{ \"a\" : 1 }"), "{s}");
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_written_as_rendered() {
+        let deep = format!(
+            "<!doctype html><html><body>{}x</body></html>",
+            "<div>".repeat(5000)
+        );
+        let mut files = vec![
+            OutputFile::new("deep.html", deep.clone()),
+            OutputFile::new("flat.html", "<p>  a  </p>\n<br>\n<img src=x />"),
+        ];
+        minify_pages(&mut files);
+        assert_eq!(files[0].contents, deep.as_bytes());
+        assert_eq!(files[1].contents, b"<p>a</p><br><img src=x>");
+        assert_eq!(
+            nesting_depth(b"<ul><li>a<br></li><li><img src=x>b</li></ul>"),
+            2
+        );
+        assert_eq!(nesting_depth(deep.as_bytes()), 5002);
     }
 
     #[test]
