@@ -1,0 +1,74 @@
+//! Every input that once crashed a fuzz target (`fuzz/`), replayed in the normal test
+//! suite with the targets' own checks: `tests/fixtures/fuzz-regressions/<target>/*`.
+
+use std::path::{Path, PathBuf};
+
+use stateside::html::{answer_html, answer_text, write_html};
+use stateside::jurisdiction::Jurisdictions;
+use stateside::markdown::{parse_page, parse_state, Renderer};
+use stateside::parse::parse_text;
+
+#[path = "../fuzz/fuzz_targets/common.rs"]
+mod common;
+
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz-regressions")
+        .join(target);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            let path = e.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            (path, bytes)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no inputs in {}", dir.display());
+    files
+}
+
+#[test]
+fn parse_text_regressions() {
+    let places = Jurisdictions::new(&[]);
+    let md = Renderer::new(false);
+    for (path, bytes) in inputs("parse_text") {
+        println!("{}", path.display());
+        let parsed = parse_text(Path::new("content/states/iowa.txt"), &bytes, &places);
+        if let Some(doc) = parsed.doc {
+            for answer in doc
+                .intro
+                .iter()
+                .chain(doc.questions.iter().map(|q| &q.answer))
+            {
+                common::assert_safe_html(&answer_html(answer, &md));
+                answer_text(answer);
+            }
+        }
+    }
+}
+
+#[test]
+fn markdown_regressions() {
+    let places = Jurisdictions::new(&[]);
+    let (safe, trusting) = (Renderer::new(false), Renderer::new(true));
+    for (path, bytes) in inputs("markdown") {
+        println!("{}", path.display());
+        let parsed = parse_state(Path::new("content/states/iowa.md"), &bytes, &places);
+        if let Some(doc) = parsed.doc {
+            for answer in doc
+                .intro
+                .iter()
+                .chain(doc.questions.iter().map(|q| &q.answer))
+            {
+                common::assert_safe_html(&answer_html(answer, &safe));
+                answer_text(answer);
+                answer_html(answer, &trusting);
+            }
+        }
+        if let Ok(page) = parse_page(Path::new("content/pages/about.md"), &bytes) {
+            common::assert_safe_html(&write_html(safe.page_events(&page.body)));
+            write_html(trusting.page_events(&page.body));
+        }
+    }
+}
