@@ -1,0 +1,442 @@
+//! A planned page -> its view: what the page's template shows, borrowed from the guide.
+//! Only the pages that list every state (index, topics, matrix, print) grow with the
+//! number of states; a question page shows a bounded window of other states.
+
+use std::borrow::Cow;
+
+use super::headings::shift_headings;
+use super::views::*;
+use super::{jsonld, links, PageKind, PageSpec, SiteModel};
+use crate::model::{StateModel, TopicModel};
+
+/// On a question page, list every other state answering the same topic up to this many;
+/// beyond it, show a window of neighbours and link to the topic page, so that the page
+/// stays the same size however many states there are.
+pub const OTHER_STATES_LIMIT: usize = 60;
+/// How many neighbouring states the window shows.
+pub const OTHER_STATES_WINDOW: usize = 10;
+
+impl<'a> SiteModel<'a> {
+    /// The site-wide data for Tera's global context.
+    pub fn global(&self) -> GlobalView<'_> {
+        let guide = self.guide;
+        let mut extra_pages: Vec<ExtraLink> = guide
+            .pages
+            .iter()
+            .map(|p| ExtraLink {
+                slug: &p.slug,
+                title: &p.title,
+            })
+            .collect();
+        // Guide order already follows weight; keep it, only making it explicit and stable.
+        let weight = |slug: &str| {
+            guide
+                .pages
+                .iter()
+                .find(|p| p.slug == slug)
+                .map(|p| p.weight)
+        };
+        extra_pages.sort_by(|a, b| {
+            weight(a.slug)
+                .cmp(&weight(b.slug))
+                .then(a.title.cmp(b.title))
+        });
+        GlobalView {
+            site: SiteView {
+                title: &guide.site.title,
+                description: &guide.site.description,
+                language: &guide.site.language,
+                publisher: &guide.site.publisher,
+                source_note: guide.site.source_note.as_deref(),
+                base_url: self.base_url.as_deref(),
+                has_highlight: guide.highlight_css.is_some(),
+                about: guide
+                    .pages
+                    .iter()
+                    .find(|p| p.slug == "about")
+                    .map(|p| p.slug.as_str()),
+                state_count: guide.states.len(),
+                question_count: guide.states.iter().map(|s| s.questions.len()).sum(),
+                topic_count: guide.topics.len(),
+            },
+            states: guide.states.iter().map(state_link).collect(),
+            topics: guide.topics.iter().map(topic_link).collect(),
+            extra_pages,
+        }
+    }
+
+    /// The view of one planned page.
+    pub fn view<'s>(&'s self, spec: &'s PageSpec) -> PageView<'s> {
+        let guide = self.guide;
+        let root = match spec.kind {
+            PageKind::NotFound => Cow::Borrowed(self.base_path.as_str()),
+            _ => links::root_prefix(&spec.path),
+        };
+        let canonical = match spec.kind {
+            PageKind::NotFound => None,
+            _ => self
+                .base_url
+                .as_deref()
+                .map(|base| links::public_url(base, &spec.path)),
+        };
+        let mut meta = PageMeta {
+            path: &spec.path,
+            kind: kind_name(spec.kind),
+            title: Cow::Borrowed(""),
+            description: Cow::Borrowed(""),
+            root,
+            canonical,
+            json_ld: None,
+            noindex: false,
+        };
+        let data = match spec.kind {
+            PageKind::Index => {
+                meta.title = Cow::Borrowed(&guide.site.title);
+                meta.description = if guide.site.description.is_empty() {
+                    Cow::Owned(format!(
+                        "{}: {} states and {} topics compared.",
+                        guide.site.title,
+                        guide.states.len(),
+                        guide.topics.len()
+                    ))
+                } else {
+                    Cow::Borrowed(&guide.site.description)
+                };
+                PageData::Index(self.index_view())
+            }
+            PageKind::State(s) => {
+                let state = &guide.states[s];
+                meta.title = Cow::Borrowed(&state.title);
+                meta.description = Cow::Owned(format!(
+                    "{}: answers to {} questions.",
+                    state.title,
+                    state.questions.len()
+                ));
+                meta.json_ld = Some(jsonld::faq_page(
+                    state
+                        .questions
+                        .iter()
+                        .map(|q| (q.text.as_str(), q.answer_text.as_str())),
+                    meta.canonical.as_deref(),
+                ));
+                PageData::State(self.state_view(state))
+            }
+            PageKind::Question { state, question } => {
+                let st = &guide.states[state];
+                let q = &st.questions[question];
+                // Most questions name their state already; add it only when missing.
+                meta.title = if q.text.contains(st.name.as_str()) {
+                    Cow::Borrowed(&q.text)
+                } else {
+                    Cow::Owned(format!("{} ({})", q.text, st.name))
+                };
+                meta.description = Cow::Borrowed(&q.summary);
+                meta.json_ld = Some(jsonld::faq_page(
+                    [(q.text.as_str(), q.answer_text.as_str())],
+                    meta.canonical.as_deref(),
+                ));
+                PageData::Question(self.question_view(state, question))
+            }
+            PageKind::Topic(t) => {
+                let topic = &guide.topics[t];
+                meta.title = Cow::Borrowed(&topic.title);
+                meta.description = Cow::Owned(format!(
+                    "{} How each of {} states answers, side by side.",
+                    topic.title,
+                    topic.answers.len()
+                ));
+                PageData::Topic(self.topic_view(t))
+            }
+            PageKind::Compare => {
+                meta.title = Cow::Borrowed("Compare states");
+                meta.description = Cow::Owned(format!(
+                    "Every state's answer on each of {} topics, in one table.",
+                    guide.topics.len()
+                ));
+                PageData::Compare(self.matrix_view())
+            }
+            PageKind::Print => {
+                meta.title = Cow::Owned(format!("{}: every state", guide.site.title));
+                meta.description =
+                    Cow::Borrowed("Every state's questions and answers on one page, for printing.");
+                meta.noindex = true;
+                PageData::Print(self.print_view())
+            }
+            PageKind::Extra(p) => {
+                let page = &guide.pages[p];
+                meta.title = Cow::Borrowed(&page.title);
+                meta.description = Cow::Borrowed(if page.description.is_empty() {
+                    &page.title
+                } else {
+                    &page.description
+                });
+                PageData::Extra(ExtraView {
+                    title: &page.title,
+                    html: &page.html,
+                })
+            }
+            PageKind::NotFound => {
+                meta.title = Cow::Borrowed("Page not found");
+                meta.description = Cow::Borrowed(
+                    "There is no page at this address. Start again from the home page.",
+                );
+                meta.noindex = true;
+                PageData::NotFound
+            }
+        };
+        PageView { meta, data }
+    }
+
+    fn index_view(&self) -> IndexView<'_> {
+        let mut tiles: Vec<Tile> = self
+            .places
+            .all()
+            .iter()
+            .filter_map(|place| {
+                let (row, col) = place.tile?;
+                let slug = self
+                    .guide
+                    .states
+                    .iter()
+                    .find(|s| s.code.eq_ignore_ascii_case(&place.code))
+                    .map(|s| s.slug.as_str());
+                Some(Tile {
+                    name: &place.name,
+                    code: &place.code,
+                    row,
+                    col,
+                    slug,
+                })
+            })
+            .collect();
+        tiles.sort_by_key(|t| (t.row, t.col));
+        IndexView { tiles }
+    }
+
+    fn state_view<'s>(&'s self, state: &'s StateModel) -> StateView<'s> {
+        let topics = &self.guide.topics;
+        StateView {
+            name: &state.name,
+            code: &state.code,
+            slug: &state.slug,
+            title: &state.title,
+            category: state.category.as_deref(),
+            updated: state.updated.as_deref(),
+            sources: &state.sources,
+            source_file: &state.source_file,
+            intro_html: state.intro_html.as_deref(),
+            questions: state
+                .questions
+                .iter()
+                .map(|q| StateQuestion {
+                    number: q.number,
+                    text: &q.text,
+                    slug: &q.slug,
+                    anchor: &q.anchor,
+                    answer_html: Cow::Borrowed(&q.answer_html),
+                    topic: q.topic.map(|t| topic_link(&topics[t])),
+                })
+                .collect(),
+        }
+    }
+
+    fn question_view(&self, s: usize, q: usize) -> QuestionView<'_> {
+        let guide = self.guide;
+        let state = &guide.states[s];
+        let question = &state.questions[q];
+        let question_ref = |i: usize| {
+            let other = &state.questions[i];
+            QuestionRef {
+                number: other.number,
+                text: &other.text,
+                slug: &other.slug,
+            }
+        };
+        let topic = question.topic.map(|t| &guide.topics[t]);
+        let (others, others_total) = match topic {
+            Some(topic) => other_answers(guide, topic, s),
+            None => (Vec::new(), 0),
+        };
+        QuestionView {
+            state: state_ref(state),
+            number: question.number,
+            text: &question.text,
+            slug: &question.slug,
+            anchor: &question.anchor,
+            // The question is the page's h1, so the answer's own headings start at h2.
+            answer_html: shift_headings(&question.answer_html, -1),
+            topic: topic.map(topic_link),
+            position: q + 1,
+            count: state.questions.len(),
+            prev: q.checked_sub(1).map(question_ref),
+            next: (q + 1 < state.questions.len()).then(|| question_ref(q + 1)),
+            others_complete: others.len() == others_total,
+            others,
+            others_total,
+        }
+    }
+
+    fn topic_view(&self, t: usize) -> TopicView<'_> {
+        let guide = self.guide;
+        let topic = &guide.topics[t];
+        TopicView {
+            id: &topic.id,
+            label: &topic.label,
+            title: &topic.title,
+            answers: topic
+                .answers
+                .iter()
+                .map(|a| {
+                    let state = &guide.states[a.state];
+                    let q = &state.questions[a.question];
+                    TopicAnswer {
+                        state_name: &state.name,
+                        state_slug: &state.slug,
+                        number: q.number,
+                        question_text: &q.text,
+                        question_slug: &q.slug,
+                        answer_html: &q.answer_html,
+                    }
+                })
+                .collect(),
+            missing: guide
+                .states
+                .iter()
+                .filter(|s| s.by_topic.get(t).copied().flatten().is_none())
+                .map(state_ref)
+                .collect(),
+        }
+    }
+
+    fn matrix_view(&self) -> MatrixView<'_> {
+        let guide = self.guide;
+        MatrixView {
+            rows: guide
+                .states
+                .iter()
+                .map(|state| MatrixRow {
+                    name: &state.name,
+                    slug: &state.slug,
+                    cells: (0..guide.topics.len())
+                        .map(|t| {
+                            let q = state.by_topic.get(t).copied().flatten()?;
+                            let question = &state.questions[q];
+                            Some(MatrixCell {
+                                question_slug: &question.slug,
+                                summary: &question.summary,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn print_view(&self) -> PrintView<'_> {
+        PrintView {
+            states: self
+                .guide
+                .states
+                .iter()
+                .map(|state| PrintState {
+                    name: &state.name,
+                    slug: &state.slug,
+                    title: &state.title,
+                    category: state.category.as_deref(),
+                    updated: state.updated.as_deref(),
+                    sources: &state.sources,
+                    intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
+                    questions: state
+                        .questions
+                        .iter()
+                        .map(|q| PrintQuestion {
+                            number: q.number,
+                            text: &q.text,
+                            id: format!("{}-{}", state.slug, q.anchor),
+                            // States are h2 and questions h3 here, one level below the
+                            // state page, so the answers' headings move down one too.
+                            answer_html: shift_headings(&q.answer_html, 1),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The other states' answers on `topic` to show on state `s`'s question page, and how many
+/// there are in all. Every one when there are few; otherwise the states nearest to `s` in
+/// the guide's (alphabetical) order, so the page does not grow with the number of states.
+fn other_answers<'s>(
+    guide: &'s crate::model::Guide,
+    topic: &'s TopicModel,
+    s: usize,
+) -> (Vec<OtherAnswer<'s>>, usize) {
+    let answers = &topic.answers;
+    let own = answers.binary_search_by_key(&s, |a| a.state);
+    let total = answers.len() - usize::from(own.is_ok());
+    let window = if total <= OTHER_STATES_LIMIT {
+        0..answers.len()
+    } else {
+        // `pos` is where state `s` is (or would be) in the answer list.
+        let pos = own.unwrap_or_else(|insert_at| insert_at);
+        let half = OTHER_STATES_WINDOW / 2;
+        let span = OTHER_STATES_WINDOW + usize::from(own.is_ok());
+        let start = pos.saturating_sub(half).min(answers.len() - span);
+        start..start + span
+    };
+    let others = answers[window]
+        .iter()
+        .filter(|a| a.state != s)
+        .map(|a| {
+            let state = &guide.states[a.state];
+            OtherAnswer {
+                state_name: &state.name,
+                state_slug: &state.slug,
+                question_slug: &state.questions[a.question].slug,
+            }
+        })
+        .collect();
+    (others, total)
+}
+
+fn kind_name(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Index => "index",
+        PageKind::State(_) => "state",
+        PageKind::Question { .. } => "question",
+        PageKind::Topic(_) => "topic",
+        PageKind::Compare => "compare",
+        PageKind::Print => "print",
+        PageKind::Extra(_) => "page",
+        PageKind::NotFound => "404",
+    }
+}
+
+fn state_link(state: &StateModel) -> StateLink<'_> {
+    StateLink {
+        name: &state.name,
+        code: &state.code,
+        slug: &state.slug,
+        title: &state.title,
+        category: state.category.as_deref(),
+        question_count: state.questions.len(),
+    }
+}
+
+fn state_ref(state: &StateModel) -> StateRef<'_> {
+    StateRef {
+        name: &state.name,
+        slug: &state.slug,
+        title: &state.title,
+    }
+}
+
+fn topic_link(topic: &TopicModel) -> TopicLink<'_> {
+    TopicLink {
+        id: &topic.id,
+        label: &topic.label,
+        title: &topic.title,
+        answer_count: topic.answers.len(),
+    }
+}
