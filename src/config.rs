@@ -222,7 +222,13 @@ pub fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagno
         }
         None => (None, None),
     };
-    let message = err.message().trim().replace('\n', " ");
+    let mut message = err.message().trim().replace('\n', " ");
+    // A wrong type names the value it found; name the key too, when it is on that line.
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        if let Some(key) = err.span().and_then(|span| key_before(text, span.start)) {
+            message = format!("`{key}`: {message}");
+        }
+    }
     let mut d = Diagnostic::error(
         path,
         line,
@@ -231,6 +237,16 @@ pub fn toml_diagnostic(path: &Path, text: &str, err: &toml::de::Error) -> Diagno
     );
     d.column = column;
     d
+}
+
+/// The key of a `key = value` line whose value holds `offset`.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?;
+    let line = &before[before.rfind('\n').map_or(0, |p| p + 1)..];
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    let bare = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    (!key.is_empty() && key.chars().all(bare)).then_some(key)
 }
 
 /// 1-based line number of a byte offset.
@@ -310,6 +326,22 @@ mod tests {
             assert!(!is_valid_id(bad), "{bad}");
         }
         assert!(is_valid_id("quality"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_key() {
+        let d = parse_site(
+            Path::new("site.toml"),
+            "title = \"x\"\nallow_html = \"yes\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(d.line, Some(2));
+        assert!(
+            d.message
+                .starts_with("`allow_html`: invalid type: string \"yes\""),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
