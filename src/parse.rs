@@ -229,9 +229,13 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
 
     let (intro, questions) = split_questions(path, &lines[at..], &mut diagnostics);
     if questions.is_empty() {
+        // The first text where questions were expected, or the last line there is.
+        let line = next_nonblank(&lines, at)
+            .or_else(|| (first..at).rev().find(|&i| lines[i].kind != Kind::Blank))
+            .unwrap_or(first);
         diagnostics.push(Diagnostic::error(
             path,
-            Some(lines[at.min(lines.len() - 1)].no),
+            Some(lines[line].no),
             "no questions found",
             "start each question on its own line as \"1. What …?\", numbered from 1",
         ));

@@ -103,6 +103,13 @@ fn empty_file_and_title_only_are_errors() {
     let p = parse("Data Sharing in Iowa\n");
     assert!(p.doc.is_none());
     assert!(p.diagnostics[0].message.contains("no questions"));
+    // The error points at the title, not at the empty line after it...
+    assert_eq!(p.diagnostics[0].line, Some(1));
+    // ...or at the first text where questions were expected.
+    let p = parse("Data Sharing in Iowa\n\n\nSome text, no question.\n");
+    assert_eq!(p.diagnostics[0].line, Some(4));
+    let p = parse("\nCategories Federal Government\n\n");
+    assert_eq!(p.diagnostics[0].line, Some(2));
 }
 
 #[test]
