@@ -94,7 +94,7 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
     layout.check_dirs(false)?;
     let required = |name: &str| -> Result<SourceFile> {
         let path = layout.content.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        let bytes = read_file(&path).map_err(|source| Error::Io {
             path: layout.display(&path),
             source,
         })?;
@@ -125,6 +125,18 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
         pages,
         diagnostics,
     })
+}
+
+/// Reads a regular file, following symlinks. Anything else is refused: reading a named
+/// pipe would wait for a writer forever, and a folder has no text.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a folder, a named pipe or a device)",
+        ));
+    }
+    std::fs::read(path)
 }
 
 /// Reads the files with the given extensions directly inside `dir` (sorted by name).
@@ -172,7 +184,7 @@ fn read_dir_files(
         .par_iter()
         .map(|p| {
             let shown = layout.display(p);
-            std::fs::read(p)
+            read_file(p)
                 .map(|bytes| SourceFile {
                     path: shown.clone(),
                     bytes,
@@ -195,4 +207,32 @@ fn read_dir_files(
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_named_pipe_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().unwrap();
+        let states = dir.path().join("content/states");
+        std::fs::create_dir_all(&states).unwrap();
+        let fifo = states.join("ohio.txt");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        std::os::unix::fs::symlink(&fifo, states.join("iowa.txt")).unwrap();
+        let layout = Layout::new(dir.path());
+        let mut diags = Vec::new();
+        let files = read_dir_files(&layout, &states, &["txt"], &mut diags);
+        assert!(files.is_empty());
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        for d in &diags {
+            assert!(d.message.contains("not a regular file"), "{d}");
+        }
+    }
 }
