@@ -157,7 +157,11 @@ fn report_error(e: &Error) -> ExitCode {
     let mut msg = format!("error: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        msg.push_str(&format!("\n  caused by: {s}"));
+        // Errors such as `Io` already show their cause in their own message.
+        let cause = s.to_string();
+        if !msg.contains(&cause) {
+            msg.push_str(&format!("\n  caused by: {cause}"));
+        }
         source = s.source();
     }
     eprintln!("{msg}");
