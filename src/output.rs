@@ -194,6 +194,28 @@ fn fill_staging(staging: &Path, files: &[OutputFile], static_dir: &Path) -> Resu
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
         .collect();
+    // A file copied from static/ must not be silently replaced by a generated one, nor
+    // stand where a generated folder goes.
+    let taken = files
+        .iter()
+        .map(|f| (Path::new(&f.path), true))
+        .chain(dirs.iter().map(|d| (d.as_path(), false)))
+        .find(|(p, is_file)| {
+            let there = staging.join(p);
+            if *is_file {
+                there.exists()
+            } else {
+                there.exists() && !there.is_dir()
+            }
+        });
+    if let Some((path, _)) = taken {
+        return Err(Error::Output {
+            path: static_dir.join(path),
+            message: "a file in static/ has the path of a page or folder that stateside \
+                      generates; rename or remove it"
+                .into(),
+        });
+    }
     for dir in &dirs {
         let d = staging.join(dir);
         fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
@@ -437,6 +459,26 @@ mod tests {
         assert!(write_site(p.path(), &out, &dup, &st).is_err());
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
         assert!(!p.path().join("escape.html").exists());
+    }
+
+    #[test]
+    fn static_files_never_collide_with_generated_ones() {
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        write_site(p.path(), &out, &[OutputFile::new("index.html", "v1")], &st).unwrap();
+        for (name, generated) in [("robots.txt", "robots.txt"), ("states", "states/a.html")] {
+            fs::write(st.join(name), "mine").unwrap();
+            let err =
+                write_site(p.path(), &out, &[OutputFile::new(generated, "x")], &st).unwrap_err();
+            assert!(
+                matches!(&err, Error::Output { path, .. } if path.ends_with(name)),
+                "{err}"
+            );
+            assert!(err.to_string().contains("rename or remove it"), "{err}");
+            fs::remove_file(st.join(name)).unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
     }
 
     #[test]
