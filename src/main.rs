@@ -31,7 +31,7 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
         /// Where the site will be published, e.g. https://user.github.io/repo/ (overrides site.toml).
-        #[arg(long)]
+        #[arg(long, value_parser = base_url)]
         base_url: Option<String>,
         /// Write HTML as rendered, without minifying.
         #[arg(long)]
@@ -67,6 +67,17 @@ fn main() -> ExitCode {
             quiet,
         ),
         Command::Check { root } => check(root),
+    }
+}
+
+/// `--base-url` takes what `base_url` in site.toml takes: an http(s) URL, or nothing. It
+/// ends up in every page's canonical link, so a `javascript:` URL must not pass.
+fn base_url(value: &str) -> Result<String, String> {
+    let lower = value.trim().to_ascii_lowercase();
+    if lower.is_empty() || lower.starts_with("http://") || lower.starts_with("https://") {
+        Ok(value.to_string())
+    } else {
+        Err("expected an http(s) URL such as https://user.github.io/repo/, or \"\" for none".into())
     }
 }
 
