@@ -286,21 +286,26 @@ fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u
 }
 
 /// Removes staging and old folders left beside the output by builds that were killed;
-/// only folders that carry our marker.
+/// only folders that carry our marker. A build killed between its two renames leaves the
+/// previous site in an old folder and none in place: that one is put back instead, so
+/// the user's dotfiles in it are carried over as usual.
 fn remove_stale(parent: &Path, name: &str) {
-    let prefixes = [
-        format!(".{name}.stateside-staging-"),
-        format!(".{name}.stateside-old-"),
-    ];
+    let staging = format!(".{name}.stateside-staging-");
+    let old = format!(".{name}.stateside-old-");
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
     for entry in entries.flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && entry.path().join(MARKER).is_file()
+        if !(n.starts_with(&staging) || n.starts_with(&old)) || !entry.path().join(MARKER).is_file()
         {
-            let _ = fs::remove_dir_all(entry.path());
+            continue;
         }
+        let out = parent.join(name);
+        if n.starts_with(&old) && !out.exists() && fs::rename(entry.path(), &out).is_ok() {
+            continue;
+        }
+        let _ = fs::remove_dir_all(entry.path());
     }
 }
 
@@ -396,6 +401,37 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("stateside-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_build_killed_between_its_renames_gets_its_site_back() {
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        write_site(p.path(), &out, &[OutputFile::new("index.html", "v1")], &st).unwrap();
+        fs::write(out.join("CNAME"), "example.org").unwrap();
+        // What a build killed after `rename(out, old)` leaves behind.
+        fs::rename(&out, p.path().join(".public.stateside-old-99999")).unwrap();
+        fs::create_dir(p.path().join(".public.stateside-staging-99999")).unwrap();
+        fs::write(
+            p.path()
+                .join(".public.stateside-staging-99999")
+                .join(MARKER),
+            "",
+        )
+        .unwrap();
+        write_site(p.path(), &out, &[OutputFile::new("index.html", "v2")], &st).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v2");
+        assert_eq!(
+            fs::read_to_string(out.join("CNAME")).unwrap(),
+            "example.org"
+        );
+        let mut left: Vec<String> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["content", "public", "static", "templates"]);
     }
 
     #[test]
