@@ -211,7 +211,7 @@ impl<'a> SiteModel<'a> {
                     path: PathBuf::from(path),
                     message: format!(
                         "two generated files would have this path: {} and {}; rename one \
-                         of them (state file names, topic ids and page slugs decide the paths)",
+                         of them (state names, topic ids and page slugs decide the paths)",
                         first.describe(self.guide),
                         origin.describe(self.guide)
                     ),
