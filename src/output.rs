@@ -2,9 +2,11 @@
 //! staging folder beside the output, and swap it into place only when all of it succeeded.
 //! A folder stateside did not create is never deleted.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -47,18 +49,30 @@ const MAX_MINIFY_DEPTH: usize = 200;
 /// Minifies every `.html` file in place, in parallel. Closing tags are kept and scripts
 /// (JSON-LD) are left alone.
 pub fn minify_pages(files: &mut [OutputFile]) {
+    let cfg = minify_cfg();
+    files.par_iter_mut().for_each(|f| minify_with(&cfg, f));
+}
+
+/// Minifies one file in place when it is an `.html` page, as [`minify_pages`] does; for
+/// writers that minify each page as soon as it is rendered.
+pub fn minify_page(file: &mut OutputFile) {
+    minify_with(&minify_cfg(), file);
+}
+
+fn minify_cfg() -> minify_html::Cfg {
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
     cfg.minify_css = true;
     cfg.minify_js = false;
     cfg.minify_doctype = false;
-    files
-        .par_iter_mut()
-        .filter(|f| f.path.ends_with(".html") && nesting_depth(&f.contents) <= MAX_MINIFY_DEPTH)
-        .for_each(|f| {
-            f.contents = minify_html::minify(&f.contents, &cfg);
-        });
+    cfg
+}
+
+fn minify_with(cfg: &minify_html::Cfg, f: &mut OutputFile) {
+    if f.path.ends_with(".html") && nesting_depth(&f.contents) <= MAX_MINIFY_DEPTH {
+        f.contents = minify_html::minify(&f.contents, cfg);
+    }
 }
 
 /// How deep the elements of an HTML page nest, counted from its tags (void and
@@ -73,16 +87,20 @@ fn nesting_depth(html: &[u8]) -> usize {
     let mut i = 0;
     while let Some(at) = html[i..].iter().position(|&b| b == b'<') {
         let tag = &html[i + at + 1..];
-        let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
         i += at + 1;
         if tag.first() == Some(&b'/') {
             depth = depth.saturating_sub(1);
         } else if tag.first().is_some_and(u8::is_ascii_alphabetic) {
             let name_len = tag.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            let name = tag[..name_len].to_ascii_lowercase();
-            if !VOID.contains(&name.as_slice()) && !tag[..end].ends_with(b"/") {
-                depth += 1;
-                max = max.max(depth);
+            let name = &tag[..name_len];
+            let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+            if !void {
+                // Only non-void tags need their end found (to see a self-closing `/>`).
+                let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
+                if !tag[..end].ends_with(b"/") {
+                    depth += 1;
+                    max = max.max(depth);
+                }
             }
         }
     }
@@ -144,117 +162,238 @@ pub fn write_site(
     static_dir: &Path,
 ) -> Result<WriteStats> {
     check_output_dir(root, out)?;
-    let out_abs = absolute(out);
-    let parent = out_abs
-        .parent()
-        .expect("checked: not the file-system root")
-        .to_path_buf();
-    let name = out_abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    remove_stale(&parent, &name);
-
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.stateside-staging-{pid}"));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    }
-    let result = fill_staging(&staging, files, static_dir)
-        .and_then(|stats| swap_into_place(&staging, &out_abs, &parent, &name, pid).map(|_| stats));
-    if result.is_err() && staging.exists() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
-}
-
-fn fill_staging(staging: &Path, files: &[OutputFile], static_dir: &Path) -> Result<WriteStats> {
-    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    // The marker goes first, so a staging folder left by a killed build can be recognised.
-    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(staging.join(MARKER), e))?;
-
-    let mut stats = copy_static(static_dir, staging)?;
-    let mut written: BTreeSet<&str> = BTreeSet::new();
+    let staging = Staging::begin(root, out, static_dir)?;
+    // Every path is checked before anything is written.
+    let mut written: HashSet<&str> = HashSet::with_capacity(files.len());
     for f in files {
-        if !is_safe_relative(&f.path) {
-            return Err(Error::Output {
-                path: PathBuf::from(&f.path),
-                message: "generated path would leave the output folder".into(),
-            });
-        }
+        check_generated_path(&f.path)?;
         if !written.insert(&f.path) {
-            return Err(Error::Output {
-                path: PathBuf::from(&f.path),
-                message: "two generated files have this path".into(),
-            });
+            return Err(duplicate(&f.path));
         }
     }
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    // A file copied from static/ must not be silently replaced by a generated one, nor
-    // stand where a generated folder goes.
-    let taken = files
-        .iter()
-        .map(|f| (Path::new(&f.path), true))
-        .chain(dirs.iter().map(|d| (d.as_path(), false)))
-        .find(|(p, is_file)| {
-            let there = staging.join(p);
-            if *is_file {
-                there.exists()
-            } else {
-                there.exists() && !there.is_dir()
-            }
-        });
-    if let Some((path, _)) = taken {
-        return Err(Error::Output {
-            path: static_dir.join(path),
-            message: "a file in static/ has the path of a page or folder that stateside \
-                      generates; rename or remove it"
-                .into(),
-        });
+    for f in files {
+        staging.check_static(&f.path)?;
     }
-    for dir in &dirs {
-        let d = staging.join(dir);
-        fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let p = staging.join(&f.path);
-        fs::write(&p, &f.contents).map_err(|e| Error::io(&p, e))
-    })?;
-    stats.files += files.len();
-    stats.html_pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-    stats.bytes += files.iter().map(|f| f.contents.len() as u64).sum::<u64>();
-    Ok(stats)
+    files
+        .par_iter()
+        .try_for_each(|f| staging.write_unchecked(&f.path, &f.contents))?;
+    staging.finish()
 }
 
-/// Copies `static/` (files only, symlinks are not followed out of it).
-fn copy_static(static_dir: &Path, staging: &Path) -> Result<WriteStats> {
-    let mut stats = WriteStats::default();
-    for entry in walkdir::WalkDir::new(static_dir)
-        .min_depth(1)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| Error::Output {
-            path: static_dir.to_path_buf(),
-            message: format!("cannot read static/: {e}"),
-        })?;
-        let rel = entry
-            .path()
-            .strip_prefix(static_dir)
-            .expect("walkdir yields paths under its root");
-        let dest = staging.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).map_err(|e| Error::io(&dest, e))?;
-        } else if entry.file_type().is_file() {
-            let n = fs::copy(entry.path(), &dest).map_err(|e| Error::io(entry.path(), e))?;
-            stats.files += 1;
-            stats.bytes += n;
+/// A staging folder beside the output that pages are written into one by one, from any
+/// thread, as soon as they are ready; [`Staging::finish`] swaps it into place. Dropped
+/// without `finish` (an error anywhere), it is removed and the previous output stays.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    pid: u32,
+    static_dir: PathBuf,
+    /// Relative paths of the files and folders copied from `static/`.
+    static_files: HashSet<String>,
+    static_dirs: HashSet<String>,
+    /// Paths written so far, and folders already created.
+    written: Mutex<HashSet<String>>,
+    made_dirs: Mutex<HashSet<String>>,
+    files: AtomicUsize,
+    html_pages: AtomicUsize,
+    bytes: AtomicU64,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks the output folder, clears what killed builds left, and creates the staging
+    /// folder with the marker and a copy of `static_dir`.
+    pub fn begin(root: &Path, out: &Path, static_dir: &Path) -> Result<Staging> {
+        check_output_dir(root, out)?;
+        let out_abs = absolute(out);
+        let parent = out_abs
+            .parent()
+            .expect("checked: not the file-system root")
+            .to_path_buf();
+        let name = out_abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        remove_stale(&parent, &name);
+
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.stateside-staging-{pid}"));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        let mut staging = Staging {
+            dir,
+            out: out_abs,
+            parent,
+            name,
+            pid,
+            static_dir: static_dir.to_path_buf(),
+            static_files: HashSet::new(),
+            static_dirs: HashSet::new(),
+            written: Mutex::new(HashSet::new()),
+            made_dirs: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            html_pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            finished: false,
+        };
+        fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
+        // The marker goes first, so a staging folder left by a killed build can be recognised.
+        let marker = staging.dir.join(MARKER);
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
+        staging.static_files.insert(MARKER.to_string());
+        staging.copy_static()?;
+        Ok(staging)
+    }
+
+    /// Writes one generated file. Fails on a path that would leave the folder, a path
+    /// written before, or a path that a file from `static/` already holds.
+    pub fn write(&self, file: &OutputFile) -> Result<()> {
+        check_generated_path(&file.path)?;
+        if !self
+            .written
+            .lock()
+            .expect("no writer panics while holding the lock")
+            .insert(file.path.clone())
+        {
+            return Err(duplicate(&file.path));
+        }
+        self.check_static(&file.path)?;
+        self.write_unchecked(&file.path, &file.contents)
+    }
+
+    /// Swaps the staging folder into place and reports what it holds.
+    pub fn finish(mut self) -> Result<WriteStats> {
+        swap_into_place(&self.dir, &self.out, &self.parent, &self.name, self.pid)?;
+        self.finished = true;
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            html_pages: self.html_pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    /// A file copied from static/ must not be silently replaced by a generated one, nor
+    /// stand where a generated folder goes.
+    fn check_static(&self, path: &str) -> Result<()> {
+        let taken = if self.static_files.contains(path) || self.static_dirs.contains(path) {
+            Some(path)
+        } else {
+            ancestors(path).find(|dir| self.static_files.contains(*dir))
+        };
+        match taken {
+            Some(p) => Err(Error::Output {
+                path: self.static_dir.join(p),
+                message: "a file in static/ has the path of a page or folder that stateside \
+                          generates; rename or remove it"
+                    .into(),
+            }),
+            None => Ok(()),
         }
     }
-    Ok(stats)
+
+    fn write_unchecked(&self, path: &str, contents: &[u8]) -> Result<()> {
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dir(dir)?;
+        }
+        let p = self.dir.join(path);
+        fs::write(&p, contents).map_err(|e| Error::io(&p, e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.html_pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes
+            .fetch_add(contents.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Creates a folder of the staging tree once, however many files go into it.
+    fn make_dir(&self, dir: &str) -> Result<()> {
+        let known = |d: &str| {
+            self.made_dirs
+                .lock()
+                .expect("no writer panics while holding the lock")
+                .contains(d)
+        };
+        if known(dir) {
+            return Ok(());
+        }
+        let d = self.dir.join(dir);
+        // Creating a folder that exists is not an error, so racing writers are harmless.
+        fs::create_dir_all(&d).map_err(|e| Error::io(&d, e))?;
+        self.made_dirs
+            .lock()
+            .expect("no writer panics while holding the lock")
+            .insert(dir.to_string());
+        Ok(())
+    }
+
+    /// Copies `static/` (files only, symlinks are not followed out of it).
+    fn copy_static(&mut self) -> Result<()> {
+        for entry in walkdir::WalkDir::new(&self.static_dir)
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| Error::Output {
+                path: self.static_dir.clone(),
+                message: format!("cannot read static/: {e}"),
+            })?;
+            let rel = entry
+                .path()
+                .strip_prefix(&self.static_dir)
+                .expect("walkdir yields paths under its root");
+            let key = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let dest = self.dir.join(rel);
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&dest).map_err(|e| Error::io(&dest, e))?;
+                self.static_dirs.insert(key);
+            } else if entry.file_type().is_file() {
+                let n = fs::copy(entry.path(), &dest).map_err(|e| Error::io(entry.path(), e))?;
+                self.static_files.insert(key);
+                self.files.fetch_add(1, Ordering::Relaxed);
+                self.bytes.fetch_add(n, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished && self.dir.exists() {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// The folders a `/`-separated path lies in, innermost last: `a/b/c` -> `a`, `a/b`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[..i])
+}
+
+fn check_generated_path(path: &str) -> Result<()> {
+    if is_safe_relative(path) {
+        Ok(())
+    } else {
+        Err(Error::Output {
+            path: PathBuf::from(path),
+            message: "generated path would leave the output folder".into(),
+        })
+    }
+}
+
+fn duplicate(path: &str) -> Error {
+    Error::Output {
+        path: PathBuf::from(path),
+        message: "two generated files have this path".into(),
+    }
 }
 
 /// Renames the old output aside, the staging folder into place, carries the user's
@@ -281,8 +420,42 @@ fn swap_into_place(staging: &Path, out: &Path, parent: &Path, name: &str, pid: u
             }
         }
     }
-    let _ = fs::remove_dir_all(&old);
+    remove_tree(&old);
     Ok(())
+}
+
+/// Removes a folder and everything in it, its subfolders (two levels down, where a site
+/// keeps most of its pages) in parallel. Symlinks are removed, never followed.
+fn remove_tree(dir: &Path) {
+    fn children(dir: &Path) -> Vec<(PathBuf, bool)> {
+        fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    let level: Vec<(PathBuf, bool)> = children(dir)
+        .into_par_iter()
+        .flat_map_iter(|(path, is_dir)| {
+            if is_dir {
+                children(&path)
+            } else {
+                let _ = fs::remove_file(&path);
+                Vec::new()
+            }
+        })
+        .collect();
+    level.par_iter().for_each(|(path, is_dir)| {
+        let _ = if *is_dir {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+    });
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Removes staging and old folders left beside the output by builds that were killed;
@@ -547,6 +720,62 @@ mod tests {
             2
         );
         assert_eq!(nesting_depth(deep.as_bytes()), 5002);
+    }
+
+    #[test]
+    fn staging_takes_pages_one_by_one_and_is_removed_when_dropped() {
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        let staging = Staging::begin(p.path(), &out, &st).unwrap();
+        (0..40).into_par_iter().for_each(|i| {
+            let f = OutputFile::new(format!("states/s{}/q{i}.html", i % 7), format!("{i}"));
+            staging.write(&f).unwrap();
+        });
+        let again = staging.write(&OutputFile::new("states/s0/q0.html", "x"));
+        assert!(matches!(again, Err(Error::Output { .. })));
+        let over_static = staging.write(&OutputFile::new("style.css", "x"));
+        assert!(over_static.unwrap_err().to_string().contains("static/"));
+        let stats = staging.finish().unwrap();
+        assert_eq!((stats.files, stats.html_pages), (41, 40));
+        assert_eq!(
+            fs::read_to_string(out.join("states/s5/q12.html")).unwrap(),
+            "12"
+        );
+
+        let dropped = Staging::begin(p.path(), &out, &st).unwrap();
+        dropped
+            .write(&OutputFile::new("index.html", "unfinished"))
+            .unwrap();
+        drop(dropped);
+        let left: Vec<String> = fs::read_dir(p.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("stateside-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        assert!(!out.join("index.html").exists());
+    }
+
+    #[test]
+    fn remove_tree_removes_everything_and_follows_no_symlink() {
+        let p = project();
+        let keep = p.path().join("keep");
+        fs::create_dir_all(&keep).unwrap();
+        fs::write(keep.join("precious"), "x").unwrap();
+        let doomed = p.path().join("doomed");
+        fs::create_dir_all(doomed.join("a/b/c")).unwrap();
+        fs::write(doomed.join("top.html"), "x").unwrap();
+        fs::write(doomed.join("a/one.html"), "x").unwrap();
+        fs::write(doomed.join("a/b/c/deep.html"), "x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&keep, doomed.join("link")).unwrap();
+            std::os::unix::fs::symlink(&keep, doomed.join("a/link")).unwrap();
+        }
+        remove_tree(&doomed);
+        assert!(!doomed.exists());
+        assert_eq!(fs::read_to_string(keep.join("precious")).unwrap(), "x");
     }
 
     #[test]
