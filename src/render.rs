@@ -166,6 +166,10 @@ pub fn load_templates(dir: &Path) -> Result<Tera> {
 /// Tera says which, with the whole chain of causes in the message.
 fn template_error(name: &str, err: &tera::Error) -> Error {
     let mut message = err.to_string();
+    // Tera's report opens with its own "error: "; the command line says that already.
+    if let Some(rest) = message.strip_prefix("error: ") {
+        message = rest.to_string();
+    }
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {
         message.push_str(&format!("\ncaused by: {cause}"));

@@ -361,7 +361,7 @@ fn topics_with_a_syntax_error() {
 fn a_template_with_a_syntax_error_names_file_and_line() {
     let (dir, run) = build_fixture("template-syntax-invalid");
     run.code(1)
-        .says("error: template state.html:", &["expected }}"])
+        .says("error: template state.html: Found `</`", &["expected }}"])
         .mentions("--> state.html:4:22");
     assert!(!dir.path().join("public").exists());
 }
@@ -371,8 +371,8 @@ fn a_template_with_an_unknown_variable_names_file_line_and_page() {
     let (_dir, run) = build_fixture("template-unknown-variable-invalid");
     run.code(1)
         .says(
-            "error: template state.html:",
-            &["Field `no_such_field` is not defined"],
+            "error: template state.html: Field `no_such_field` is not defined",
+            &["Available fields: category"],
         )
         .mentions("--> state.html:4:13")
         .mentions("while rendering states/iowa/index.html");
