@@ -129,6 +129,29 @@ pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
         let line = line_of_key(text, "base_url");
         return Err(Diagnostic::error(path, line, format!("`base_url` must be an http(s) URL, found {:?}", site.base_url), "write the full address, e.g. base_url = \"https://user.github.io/repo/\", or leave it empty"));
     }
+    // A place's name becomes the folder of its pages; its code is shown as a label.
+    for (i, place) in site.extra_jurisdictions.iter().enumerate() {
+        let line = nth_table_line(text, "extra_jurisdictions", i);
+        if crate::text::slugify(&place.name).is_empty() {
+            return Err(Diagnostic::error(
+                path,
+                line,
+                format!(
+                    "place name {:?} has no letters or digits to make a URL of",
+                    place.name
+                ),
+                "name the place in words, e.g. name = \"Guam\"",
+            ));
+        }
+        if place.code.is_empty() || !place.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(Diagnostic::error(
+                path,
+                line,
+                format!("place code {:?} must be letters and digits", place.code),
+                "use a short code such as the postal code, e.g. code = \"GU\"",
+            ));
+        }
+    }
     Ok(site)
 }
 
@@ -326,6 +349,24 @@ mod tests {
             assert!(!is_valid_id(bad), "{bad}");
         }
         assert!(is_valid_id("quality"));
+    }
+
+    #[test]
+    fn extra_places_need_a_name_with_letters_and_a_plain_code() {
+        let site = |name: &str, code: &str| {
+            let text = format!(
+                "title = \"x\"\n\n[[extra_jurisdictions]]\nname = \"Guam\"\ncode = \"GU\"\n\n\
+                 [[extra_jurisdictions]]\nname = \"{name}\"\ncode = \"{code}\"\n"
+            );
+            parse_site(Path::new("site.toml"), &text)
+        };
+        assert!(site("Atlantis", "AT").is_ok());
+        let d = site("¿?", "AT").unwrap_err();
+        assert_eq!(d.line, Some(7));
+        assert!(d.message.contains("no letters or digits"), "{}", d.message);
+        let d = site("Atlantis", "../x").unwrap_err();
+        assert_eq!(d.line, Some(7));
+        assert!(d.message.contains("letters and digits"), "{}", d.message);
     }
 
     #[test]
