@@ -10,6 +10,9 @@ use crate::diagnostic::Diagnostic;
 use crate::parse::decode;
 use crate::text::slugify;
 
+/// Longest slug a page may set: it names the page's folder.
+const MAX_SLUG: usize = 100;
+
 const EXAMPLE: &str = "+++\ntitle = \"About this guide\"\nweight = 10\n+++";
 
 /// An extra page before rendering.
@@ -79,6 +82,17 @@ pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<PageSource, Vec<Diagnosti
                     ),
                     "use lowercase letters, digits and hyphens, e.g. slug = \"about\"",
                 ));
+            } else if slug.len() > MAX_SLUG {
+                // The slug is a folder name, and file systems refuse names past 255 bytes.
+                diags.push(Diagnostic::error(
+                    path,
+                    Some(split.line_in_file(given.span().start)),
+                    format!(
+                        "slug is {} characters long; a slug may have at most {MAX_SLUG}",
+                        slug.len()
+                    ),
+                    "use a few words, e.g. slug = \"about\"",
+                ));
             }
             slug
         }
@@ -140,6 +154,26 @@ mod tests {
             ("about-us", 0, "")
         );
         assert_eq!(p.body, "Text\n");
+    }
+
+    #[test]
+    fn a_slug_too_long_for_a_folder_name_is_an_error() {
+        let text = format!(
+            "+++\ntitle = \"About\"\nslug = \"{}\"\n+++\n",
+            "a".repeat(300)
+        );
+        let errs = page(&text).unwrap_err();
+        assert_eq!(errs[0].line, Some(3));
+        assert!(
+            errs[0].message.contains("300 characters"),
+            "{}",
+            errs[0].message
+        );
+        assert!(page(&format!(
+            "+++\ntitle = \"About\"\nslug = \"{}\"\n+++\n",
+            "a".repeat(100)
+        ))
+        .is_ok());
     }
 
     #[test]
