@@ -132,14 +132,17 @@ pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
     // A place's name becomes the folder of its pages; its code is shown as a label.
     for (i, place) in site.extra_jurisdictions.iter().enumerate() {
         let line = nth_table_line(text, "extra_jurisdictions", i);
-        if crate::text::slugify(&place.name).is_empty() {
+        let slug = crate::text::slugify(&place.name);
+        if slug.is_empty() || slug.len() > 100 {
+            let what = if slug.is_empty() {
+                "has no letters or digits to make a URL of"
+            } else {
+                "is too long to name a folder (at most 100 letters)"
+            };
             return Err(Diagnostic::error(
                 path,
                 line,
-                format!(
-                    "place name {:?} has no letters or digits to make a URL of",
-                    place.name
-                ),
+                format!("place name {:?} {what}", place.name),
                 "name the place in words, e.g. name = \"Guam\"",
             ));
         }
@@ -364,6 +367,8 @@ mod tests {
         let d = site("¿?", "AT").unwrap_err();
         assert_eq!(d.line, Some(7));
         assert!(d.message.contains("no letters or digits"), "{}", d.message);
+        let d = site(&"Atlantis ".repeat(20), "AT").unwrap_err();
+        assert!(d.message.contains("too long"), "{}", d.message);
         let d = site("Atlantis", "../x").unwrap_err();
         assert_eq!(d.line, Some(7));
         assert!(d.message.contains("letters and digits"), "{}", d.message);
