@@ -72,3 +72,22 @@ fn markdown_regressions() {
         }
     }
 }
+
+/// The fuzz targets' check itself: it passes the writers' HTML and catches the rest.
+#[test]
+fn the_safety_check_catches_what_it_should() {
+    common::assert_safe_html(
+        "<p><a href=\"https://x.gov\" title=\"a\nonclick=x\">x</a> <img src=\"a.png\" alt=\"on\" /></p>\n",
+    );
+    for bad in [
+        "<p><a href=\"javascript:alert(1)\">x</a></p>",
+        "<p><img src=\"data:image/png,x\" alt=\"\" /></p>",
+        "<p onclick=\"x\">x</p>",
+        "<p><a title=\"t\" onmouseover=\"x\">x</a></p>",
+        "<script>alert(1)</script>",
+        "<div>x</div>",
+    ] {
+        let caught = std::panic::catch_unwind(|| common::assert_safe_html(bad)).is_err();
+        assert!(caught, "not caught: {bad}");
+    }
+}

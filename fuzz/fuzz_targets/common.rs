@@ -47,17 +47,14 @@ pub fn assert_safe_html(html: &str) {
             ALLOWED_TAGS.contains(&name.as_str()),
             "unexpected tag <{name} in {html:?}"
         );
-        // Attribute values are escaped, so the tag ends at the first `>`.
+        // Attribute values are quoted and escaped, so the tag ends at the first `>`.
         let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        for word in tag.split_whitespace().skip(1) {
+        for (attr, value) in attributes(tag.trim_start_matches('/')[name.len()..].trim()) {
             assert!(
-                !word.starts_with("on"),
+                !attr.starts_with("on"),
                 "event handler in <{tag}> of {html:?}"
             );
-        }
-        for attr in ["href=\"", "src=\""] {
-            if let Some(at) = tag.find(attr) {
-                let value = &tag[at + attr.len()..];
+            if attr == "href" || attr == "src" {
                 for scheme in ["javascript:", "vbscript:", "data:"] {
                     assert!(
                         !value.starts_with(scheme),
@@ -66,5 +63,28 @@ pub fn assert_safe_html(html: &str) {
                 }
             }
         }
+    }
+}
+
+/// The `name="value"` pairs of a tag's attribute text (the writers always quote values).
+fn attributes(mut text: &str) -> Vec<(&str, &str)> {
+    let mut attrs = Vec::new();
+    loop {
+        text = text.trim_start();
+        let name_end = text
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(text.len());
+        if name_end == 0 {
+            return attrs;
+        }
+        let name = &text[..name_end];
+        text = &text[name_end..];
+        let mut value = "";
+        if let Some(after) = text.strip_prefix("=\"") {
+            let end = after.find('"').unwrap_or(after.len());
+            value = &after[..end];
+            text = after.get(end + 1..).unwrap_or("");
+        }
+        attrs.push((name, value));
     }
 }
