@@ -6,7 +6,7 @@
 //! STATESIDE_BENCH_N=50,500 cargo bench --bench build     # chosen sizes
 //! ```
 //!
-//! Every build is a fresh process (`stateside build -q`) into a fresh output folder; its
+//! Every build is a fresh process (`stateside build -q`) into a new output folder; its
 //! peak memory comes from `wait4`. Afterwards: a rebuild into the existing output after
 //! touching one state file, and `stateside check` on the largest corpus.
 
@@ -90,6 +90,12 @@ fn remove(dir: &Path) {
     }
 }
 
+/// Flushes dirty pages to disk (untimed), so each timed run starts from the same state.
+fn sync() {
+    // SAFETY: sync(2) takes no arguments and cannot fail.
+    unsafe { libc::sync() };
+}
+
 fn count_html(dir: &Path) -> usize {
     let mut n = 0;
     for entry in fs::read_dir(dir).unwrap() {
@@ -136,29 +142,31 @@ fn measure(states: usize, runs: usize, with_check: bool, work: &Path) -> Row {
     let corpus = gen_corpus::generate(states, SEED);
     gen_corpus::write_project(&corpus, Path::new(env!("CARGO_MANIFEST_DIR")), &root)
         .expect("write the corpus");
-    let out = work.join(format!("site-{states}"));
+    let out_dir = |i: usize| work.join(format!("site-{states}-{i}"));
 
-    // One untimed build warms the page cache for the corpus and the binary.
-    remove(&out);
-    run(&mut build_cmd(&root, &out));
+    // Every timed run writes into a folder of its own and nothing is deleted until the
+    // end: ext4 slows down creating files right after many were deleted (it skips
+    // recently freed inodes), which would penalize whichever run came after a removal.
+    // Dirty pages are flushed before each timed run so that no run pays for the last
+    // one's writeback.
+    run(&mut build_cmd(&root, &work.join(format!("warm-{states}"))));
     let mut walls = Vec::with_capacity(runs);
     let mut peak_rss = 0;
-    for _ in 0..runs {
-        remove(&out);
-        let r = run(&mut build_cmd(&root, &out));
+    for i in 0..runs {
+        sync();
+        let r = run(&mut build_cmd(&root, &out_dir(i)));
         walls.push(r.wall);
         peak_rss = peak_rss.max(r.peak_rss);
     }
+    let out = out_dir(0);
     let pages = count_html(&out);
 
-    let copy = work.join(format!("copy-{states}"));
     let mut cps = Vec::new();
-    for _ in 0..3 {
-        remove(&copy);
-        let r = run(Command::new("cp").arg("-r").arg(&out).arg(&copy));
-        cps.push(r.wall);
+    for i in 0..3 {
+        sync();
+        let copy = work.join(format!("copy-{states}-{i}"));
+        cps.push(run(Command::new("cp").arg("-r").arg(&out).arg(&copy)).wall);
     }
-    remove(&copy);
 
     // Touch one state file (append a line of spaces) and rebuild into the existing output.
     let state_file = root.join(&corpus.states[corpus.states.len() / 2].path);
@@ -167,6 +175,7 @@ fn measure(states: usize, runs: usize, with_check: bool, work: &Path) -> Row {
         let mut text = fs::read(&state_file).unwrap();
         text.extend_from_slice(b" \n");
         fs::write(&state_file, text).unwrap();
+        sync();
         touched.push(run(&mut build_cmd(&root, &out)).wall);
     }
 
@@ -176,8 +185,11 @@ fn measure(states: usize, runs: usize, with_check: bool, work: &Path) -> Row {
         median((0..3).map(|_| run(&mut cmd).wall).collect())
     });
 
-    remove(&out);
-    remove(&root);
+    // Everything this size wrote goes; the next size starts on a settled disk.
+    for entry in fs::read_dir(work).unwrap() {
+        remove(&entry.unwrap().path());
+    }
+    sync();
     Row {
         states,
         pages,
@@ -263,6 +275,6 @@ fn main() {
         loadavg()
     );
     println!(
-        "- Builds: fresh `stateside build -q` processes into a fresh output folder, 5 runs for N < 2000 and 3 for N ≥ 2000, after one untimed warm-up build; corpus seed {SEED}"
+        "- Builds: fresh `stateside build -q` processes, each into a new output folder after `sync`, 5 runs for N < 2000 and 3 for N ≥ 2000, after one untimed warm-up build; `cp -r` likewise; corpus seed {SEED}"
     );
 }
