@@ -91,28 +91,33 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
     }
     let min_score = topics.matching.min_score;
 
-    let mut scores: Vec<Vec<f32>> = questions
+    // Hint scores do not change between rounds: computed once, all topics per question.
+    let index = HintIndex::new(&hints);
+    let hint_scores: Vec<Vec<f32>> = questions
         .par_iter()
-        .map(|q| hints.iter().map(|h| hint_score(q, h, &idf)).collect())
+        .map(|q| index.scores(q, &idf))
         .collect();
+    let vectors: Vec<(Vec<(Term, f32)>, Vec<(Term, f32)>)> = questions
+        .par_iter()
+        .map(|q| (q_vector(q, &idf), a_vector(q, &idf)))
+        .collect();
+    let mut scores = hint_scores.clone();
     let mut assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
     for _ in 0..LEARNING_ROUNDS {
-        let learned = Learned::from(&questions, &scores, &assigned, hints.len(), &idf);
-        scores = questions
-            .par_iter()
-            .enumerate()
-            .map(|(qi, q)| {
-                let own = assigned[qi].filter(|m| learned.is_teacher(qi, m.topic));
-                (0..hints.len())
-                    .map(|t| {
-                        let hint = hint_score(q, &hints[t], &idf);
-                        // What was learned only ever adds: a topic no question taught yet is
-                        // not at a disadvantage.
-                        hint + LEARNED_WEIGHT
-                            * learned
-                                .similarity(q, t, own.is_some_and(|m| m.topic == t), &idf)
-                                .unwrap_or(0.0)
-                    })
+        let learned = Learned::from(&vectors, &scores, &assigned, hints.len());
+        scores = (0..questions.len())
+            .into_par_iter()
+            .map(|qi| {
+                let own = assigned[qi]
+                    .filter(|m| learned.is_teacher(qi, m.topic))
+                    .map(|m| m.topic);
+                let sims = learned.similarities(&vectors[qi], own);
+                // What was learned only ever adds: a topic no question taught yet is
+                // not at a disadvantage.
+                hint_scores[qi]
+                    .iter()
+                    .zip(sims)
+                    .map(|(h, s)| h + LEARNED_WEIGHT * s)
                     .collect()
             })
             .collect();
@@ -519,59 +524,102 @@ impl Idf {
     }
 }
 
-/// Hint score: the share of the question's rarity-weighted terms that the topic's hints
-/// cover (weight 0.75), plus how much of the answer's opening the hints cover (0.25).
-fn hint_score(q: &QuestionFeatures, hint: &Hint, idf: &Idf) -> f32 {
-    let total: f32 = q.q_set.iter().map(|&t| idf.q(t)).sum();
-    let covered: f32 = q
-        .q_set
-        .iter()
-        .filter_map(|&t| hint.q.get(&t).map(|w| w * idf.q(t)))
-        .sum();
-    let q_part = if total > 0.0 {
-        (covered / total).min(1.0)
-    } else {
-        0.0
-    };
-    let a_total: f32 = q.a_tf.iter().map(|&(t, tf)| tf.sqrt() * idf.a(t)).sum();
-    let a_cov: f32 = q
-        .a_tf
-        .iter()
-        .filter_map(|&(t, tf)| hint.a.get(&t).map(|w| w * tf.sqrt() * idf.a(t)))
-        .sum();
-    // Answers spread over many subjects; a quarter of the answer on the topic's hints is a lot.
-    let a_part = if a_total > 0.0 {
-        (4.0 * a_cov / a_total).min(1.0)
-    } else {
-        0.0
-    };
-    0.75 * q_part + 0.25 * a_part
+/// Every topic's hint terms, inverted: term -> (topic, weight), so one pass over a
+/// question's terms scores all topics.
+struct HintIndex {
+    q: HashMap<Term, Vec<(usize, f32)>>,
+    a: HashMap<Term, Vec<(usize, f32)>>,
+    topics: usize,
 }
 
-/// What each topic learned from the questions matched to it with confidence.
+impl HintIndex {
+    fn new(hints: &[Hint]) -> Self {
+        let mut q: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
+        let mut a: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
+        for (t, h) in hints.iter().enumerate() {
+            for (&term, &w) in &h.q {
+                q.entry(term).or_default().push((t, w));
+            }
+            for (&term, &w) in &h.a {
+                a.entry(term).or_default().push((t, w));
+            }
+        }
+        HintIndex {
+            q,
+            a,
+            topics: hints.len(),
+        }
+    }
+
+    /// Hint score of a question for every topic: the share of the question's rarity-weighted
+    /// terms that the topic's hints cover (weight 0.75), plus how much of the answer's
+    /// opening the hints cover (0.25).
+    fn scores(&self, q: &QuestionFeatures, idf: &Idf) -> Vec<f32> {
+        let mut covered = vec![0.0f32; self.topics];
+        let mut total = 0.0f32;
+        for &t in &q.q_set {
+            let w = idf.q(t);
+            total += w;
+            for &(topic, hw) in self.q.get(&t).map_or(&[][..], Vec::as_slice) {
+                covered[topic] += hw * w;
+            }
+        }
+        let mut a_cov = vec![0.0f32; self.topics];
+        let mut a_total = 0.0f32;
+        for &(t, tf) in &q.a_tf {
+            let w = tf.sqrt() * idf.a(t);
+            a_total += w;
+            for &(topic, hw) in self.a.get(&t).map_or(&[][..], Vec::as_slice) {
+                a_cov[topic] += hw * w;
+            }
+        }
+        covered
+            .iter()
+            .zip(&a_cov)
+            .map(|(&c, &a)| {
+                let q_part = if total > 0.0 {
+                    (c / total).min(1.0)
+                } else {
+                    0.0
+                };
+                // Answers spread over many subjects; a quarter of the answer on the topic's
+                // hints is a lot.
+                let a_part = if a_total > 0.0 {
+                    (4.0 * a / a_total).min(1.0)
+                } else {
+                    0.0
+                };
+                0.75 * q_part + 0.25 * a_part
+            })
+            .collect()
+    }
+}
+
+/// What each topic learned from the questions matched to it with confidence: the sums of
+/// their unit-length question and answer vectors, inverted (term -> (topic, weight)).
 struct Learned {
-    /// Sum of unit-length question vectors and answer vectors per topic.
-    q_sum: Vec<HashMap<Term, f32>>,
-    a_sum: Vec<HashMap<Term, f32>>,
+    q_sum: HashMap<Term, Vec<(usize, f32)>>,
+    a_sum: HashMap<Term, Vec<(usize, f32)>>,
+    q_norm2: Vec<f32>,
+    a_norm2: Vec<f32>,
     count: Vec<usize>,
     /// (question index, topic) pairs that taught.
     teachers: HashSet<(usize, usize)>,
 }
 
+type Vectors = (Vec<(Term, f32)>, Vec<(Term, f32)>);
+
 impl Learned {
     fn from(
-        questions: &[QuestionFeatures],
+        vectors: &[Vectors],
         scores: &[Vec<f32>],
         assigned: &[Option<Match>],
         topics: usize,
-        idf: &Idf,
     ) -> Self {
-        let mut l = Learned {
-            q_sum: vec![HashMap::new(); topics],
-            a_sum: vec![HashMap::new(); topics],
-            count: vec![0; topics],
-            teachers: HashSet::new(),
-        };
+        let mut q_sum: Vec<BTreeMap<Term, f32>> = vec![BTreeMap::new(); topics];
+        let mut a_sum: Vec<BTreeMap<Term, f32>> = vec![BTreeMap::new(); topics];
+        let mut count = vec![0; topics];
+        let mut teachers = HashSet::new();
         for (qi, m) in assigned.iter().enumerate() {
             let Some(m) = m else { continue };
             let best_other = scores[qi]
@@ -583,62 +631,84 @@ impl Learned {
             if !(m.pinned || m.score >= CONFIDENT_RATIO * best_other) {
                 continue;
             }
-            l.teachers.insert((qi, m.topic));
-            l.count[m.topic] += 1;
-            for (t, w) in q_vector(&questions[qi], idf) {
-                *l.q_sum[m.topic].entry(t).or_default() += w;
+            teachers.insert((qi, m.topic));
+            count[m.topic] += 1;
+            for &(t, w) in &vectors[qi].0 {
+                *q_sum[m.topic].entry(t).or_default() += w;
             }
-            for (t, w) in a_vector(&questions[qi], idf) {
-                *l.a_sum[m.topic].entry(t).or_default() += w;
+            for &(t, w) in &vectors[qi].1 {
+                *a_sum[m.topic].entry(t).or_default() += w;
             }
         }
-        l
+        let norm2 = |sums: &[BTreeMap<Term, f32>]| {
+            sums.iter()
+                .map(|m| m.values().map(|c| c * c).sum())
+                .collect()
+        };
+        let invert = |sums: Vec<BTreeMap<Term, f32>>| {
+            let mut inv: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
+            for (topic, m) in sums.into_iter().enumerate() {
+                for (t, c) in m {
+                    inv.entry(t).or_default().push((topic, c));
+                }
+            }
+            inv
+        };
+        Learned {
+            q_norm2: norm2(&q_sum),
+            a_norm2: norm2(&a_sum),
+            q_sum: invert(q_sum),
+            a_sum: invert(a_sum),
+            count,
+            teachers,
+        }
     }
 
     fn is_teacher(&self, qi: usize, topic: usize) -> bool {
         self.teachers.contains(&(qi, topic))
     }
 
-    /// Cosine similarity of a question (and its answer) with what topic `t` learned from
-    /// the other questions; `None` when no other question taught the topic.
-    fn similarity(
-        &self,
-        q: &QuestionFeatures,
-        t: usize,
-        is_own_teacher: bool,
-        idf: &Idf,
-    ) -> Option<f32> {
-        let others = self.count[t] - usize::from(is_own_teacher);
-        if others == 0 {
-            return None;
-        }
-        let qv = q_vector(q, idf);
-        let av = a_vector(q, idf);
-        let own = |v: &[(Term, f32)], t: Term| {
-            if is_own_teacher {
-                v.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1)
-            } else {
-                0.0
-            }
-        };
-        let cos = |v: &[(Term, f32)], sum: &HashMap<Term, f32>| {
-            // Leave the question's own contribution out of the centroid.
-            let mut dot = 0.0;
+    /// For every topic, the cosine similarity of a question (and its answer) with what the
+    /// topic learned from the *other* questions (0 when no other question taught it).
+    /// The question's own contribution is left out: |S - v|² = |S|² - 2 S·v + |v|².
+    fn similarities(&self, (qv, av): &Vectors, own: Option<usize>) -> Vec<f32> {
+        let cosines = |v: &[(Term, f32)], inv: &HashMap<Term, Vec<(usize, f32)>>, norm2: &[f32]| {
+            let mut dot = vec![0.0f32; norm2.len()];
             for &(term, w) in v {
-                let c = sum.get(&term).copied().unwrap_or(0.0) - own(v, term);
-                dot += w * c;
+                for &(topic, c) in inv.get(&term).map_or(&[][..], Vec::as_slice) {
+                    dot[topic] += w * c;
+                }
             }
-            let norm2: f32 = sum
-                .iter()
-                .map(|(&term, &c)| (c - own(v, term)).powi(2))
-                .sum();
-            if norm2 > 0.0 {
-                dot / norm2.sqrt()
-            } else {
-                0.0
-            }
+            let v2: f32 = v.iter().map(|x| x.1 * x.1).sum();
+            dot.iter()
+                .zip(norm2)
+                .enumerate()
+                .map(|(t, (&d, &n2))| {
+                    let (d, n2) = if own == Some(t) {
+                        (d - v2, n2 - 2.0 * d + v2)
+                    } else {
+                        (d, n2)
+                    };
+                    if n2 > 1e-9 {
+                        d / n2.sqrt()
+                    } else {
+                        0.0
+                    }
+                })
+                .collect::<Vec<f32>>()
         };
-        Some(0.6 * cos(&qv, &self.q_sum[t]) + 0.4 * cos(&av, &self.a_sum[t]))
+        let q = cosines(qv, &self.q_sum, &self.q_norm2);
+        let a = cosines(av, &self.a_sum, &self.a_norm2);
+        (0..self.count.len())
+            .map(|t| {
+                let others = self.count[t] - usize::from(own == Some(t));
+                if others == 0 {
+                    0.0
+                } else {
+                    0.6 * q[t] + 0.4 * a[t]
+                }
+            })
+            .collect()
     }
 }
 
