@@ -97,7 +97,7 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
         .par_iter()
         .map(|q| index.scores(q, &idf))
         .collect();
-    let vectors: Vec<(Vec<(Term, f32)>, Vec<(Term, f32)>)> = questions
+    let vectors: Vec<Vectors> = questions
         .par_iter()
         .map(|q| (q_vector(q, &idf), a_vector(q, &idf)))
         .collect();
