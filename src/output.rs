@@ -190,6 +190,9 @@ pub struct Staging {
     name: String,
     pid: u32,
     static_dir: PathBuf,
+    /// The site being replaced, when it is one stateside wrote: its unchanged files are
+    /// linked into the new one instead of written again.
+    previous: Option<PathBuf>,
     /// Relative paths of the files and folders copied from `static/`.
     static_files: HashSet<String>,
     static_dirs: HashSet<String>,
@@ -224,8 +227,10 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
+        let previous = out_abs.join(MARKER).is_file().then(|| out_abs.clone());
         let mut staging = Staging {
             dir,
+            previous,
             out: out_abs,
             parent,
             name,
@@ -300,7 +305,9 @@ impl Staging {
             self.make_dir(dir)?;
         }
         let p = self.dir.join(path);
-        fs::write(&p, contents).map_err(|e| Error::io(&p, e))?;
+        if !self.link_unchanged(path, contents, &p) {
+            fs::write(&p, contents).map_err(|e| Error::io(&p, e))?;
+        }
         self.files.fetch_add(1, Ordering::Relaxed);
         if path.ends_with(".html") {
             self.html_pages.fetch_add(1, Ordering::Relaxed);
@@ -308,6 +315,23 @@ impl Staging {
         self.bytes
             .fetch_add(contents.len() as u64, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// When the site being replaced has this file with exactly these bytes, hard-links it
+    /// into the staging folder instead of writing a new file. A rebuild after a small
+    /// change then creates few new files, and removing the old site frees few: on file
+    /// systems such as ext4 without a journal, creating files shortly after many were
+    /// freed is slow. The old site is only read, never changed.
+    fn link_unchanged(&self, path: &str, contents: &[u8], dest: &Path) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(path);
+        let same_size = fs::symlink_metadata(&old)
+            .is_ok_and(|m| m.is_file() && m.len() == contents.len() as u64);
+        same_size
+            && fs::read(&old).is_ok_and(|bytes| bytes == contents)
+            && fs::hard_link(&old, dest).is_ok()
     }
 
     /// Creates a folder of the staging tree once, however many files go into it.
@@ -755,6 +779,57 @@ mod tests {
             .collect();
         assert!(left.is_empty(), "{left:?}");
         assert!(!out.join("index.html").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_leaves_the_old_ones_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let p = project();
+        let out = p.path().join("public");
+        let st = p.path().join("static");
+        let v1 = [
+            OutputFile::new("same.html", "unchanged"),
+            OutputFile::new("a/changed.html", "v1"),
+            OutputFile::new("a/longer.html", "v1"),
+        ];
+        write_site(p.path(), &out, &v1, &st).unwrap();
+        let ino = |rel: &str| fs::metadata(out.join(rel)).unwrap().ino();
+        let (same, changed, longer) = (
+            ino("same.html"),
+            ino("a/changed.html"),
+            ino("a/longer.html"),
+        );
+        let v2 = [
+            OutputFile::new("same.html", "unchanged"),
+            OutputFile::new("a/changed.html", "v2"),
+            OutputFile::new("a/longer.html", "v1, then more"),
+        ];
+        write_site(p.path(), &out, &v2, &st).unwrap();
+        assert_eq!(ino("same.html"), same);
+        assert_ne!(ino("a/changed.html"), changed);
+        assert_ne!(ino("a/longer.html"), longer);
+        assert_eq!(
+            fs::read_to_string(out.join("same.html")).unwrap(),
+            "unchanged"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("a/changed.html")).unwrap(),
+            "v2"
+        );
+        assert_eq!(fs::metadata(out.join("same.html")).unwrap().nlink(), 1);
+
+        // A failed build links nothing into the published site and changes none of it.
+        let bad = [
+            OutputFile::new("same.html", "unchanged"),
+            OutputFile::new("../escape.html", "x"),
+        ];
+        assert!(write_site(p.path(), &out, &bad, &st).is_err());
+        assert_eq!(fs::metadata(out.join("same.html")).unwrap().nlink(), 1);
+        assert_eq!(
+            fs::read_to_string(out.join("a/changed.html")).unwrap(),
+            "v2"
+        );
     }
 
     #[test]
