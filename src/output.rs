@@ -50,7 +50,14 @@ const MAX_MINIFY_DEPTH: usize = 200;
 /// (JSON-LD) are left alone.
 pub fn minify_pages(files: &mut [OutputFile]) {
     let cfg = minify_cfg();
-    files.par_iter_mut().for_each(|f| minify_with(&cfg, f));
+    // Biggest first: the pages that list every state are many times the size of the
+    // others, and one of them started last would leave the other cores idle.
+    let mut order: Vec<&mut OutputFile> = files.iter_mut().collect();
+    order.sort_by_key(|f| std::cmp::Reverse(f.contents.len()));
+    order
+        .into_par_iter()
+        .with_max_len(1)
+        .for_each(|f| minify_with(&cfg, f));
 }
 
 /// Minifies one file in place when it is an `.html` page, as [`minify_pages`] does; for
