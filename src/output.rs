@@ -252,10 +252,19 @@ impl Staging {
             bytes: AtomicU64::new(0),
             finished: false,
         };
-        fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
-        // The marker goes first, so a staging folder left by a killed build can be recognised.
-        let marker = staging.dir.join(MARKER);
+        // The marker is written into a fresh folder that only then takes the staging name,
+        // so every staging folder (also one left by a killed build) carries the marker and
+        // can be recognised and removed.
+        let fresh = staging
+            .parent
+            .join(format!(".{}.stateside-new-{pid}", staging.name));
+        if fresh.exists() {
+            fs::remove_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
+        }
+        fs::create_dir_all(&fresh).map_err(|e| Error::io(&fresh, e))?;
+        let marker = fresh.join(MARKER);
         fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, e))?;
+        fs::rename(&fresh, &staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
         staging.static_files.insert(MARKER.to_string());
         staging.copy_static()?;
         Ok(staging)
@@ -499,8 +508,17 @@ fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
+    let fresh = format!(".{name}.stateside-new-");
     for entry in entries.flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();
+        // A build killed before its marker was written leaves an empty fresh folder.
+        if n.starts_with(&fresh) {
+            let empty = fs::read_dir(entry.path()).is_ok_and(|mut d| d.next().is_none());
+            if empty || entry.path().join(MARKER).is_file() {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+            continue;
+        }
         if !(n.starts_with(&staging) || n.starts_with(&old)) || !entry.path().join(MARKER).is_file()
         {
             continue;
