@@ -4,7 +4,7 @@
 //! `source` (find and read files) -> `parse` / `markdown` (one file -> a [`doc::StateDoc`])
 //! -> `align` (all documents + topics -> which question answers which topic)
 //! -> `model` (the [`model::Guide`], answers rendered once) -> `site` (every page to write)
-//! -> `render` (Tera) -> `output` (minify, stage, swap into place).
+//! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place).
 
 pub mod align;
 pub mod config;
@@ -15,6 +15,7 @@ pub mod export;
 pub mod html;
 pub mod jurisdiction;
 pub mod markdown;
+pub mod minify;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -224,16 +225,32 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     output::check_output_dir(&opts.root, &output)?;
-    let (guide, warnings) = load_guide(&opts.root)?;
+    let mut timer = StageTimer::from_env();
+    let (mut guide, warnings) = load_guide(&opts.root)?;
+    timer.lap("load, align, model");
+    // Pages go to disk as soon as each is rendered, so memory holds a few pages at a time
+    // rather than the whole site. The staging folder is swapped into place only when
+    // everything succeeded; on an error it is removed.
+    let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
+    // The data exports carry answers as rendered, whether or not pages are minified.
+    for file in export::exports(&guide)? {
+        staging.write(&file)?;
+    }
+    timer.lap("exports");
+    if opts.minify {
+        guide.minify_html();
+        timer.lap("minify answers");
+    }
     let render_opts = render::RenderOptions {
         base_url: opts.base_url.clone(),
+        minify: opts.minify,
     };
-    let mut files = render::render_site(&guide, &layout.templates, &render_opts)?;
-    files.extend(export::exports(&guide)?);
-    if opts.minify {
-        output::minify_pages(&mut files);
-    }
-    let stats = output::write_site(&opts.root, &output, &files, &layout.static_dir)?;
+    render::render_site_each(&guide, &layout.templates, &render_opts, |file| {
+        staging.write(&file)
+    })?;
+    timer.lap("render, write");
+    let stats = staging.finish()?;
+    timer.lap("swap into place");
     Ok(BuildSummary {
         states: guide.states.len(),
         questions: guide.states.iter().map(|s| s.questions.len()).sum(),
@@ -244,4 +261,27 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         elapsed: started.elapsed(),
         warnings,
     })
+}
+
+/// Prints how long each stage of a build took to stderr when `STATESIDE_TIMINGS` is set;
+/// for finding where the time goes without a profiler.
+struct StageTimer {
+    last: Option<Instant>,
+}
+
+impl StageTimer {
+    fn from_env() -> Self {
+        let on = std::env::var_os("STATESIDE_TIMINGS").is_some_and(|v| !v.is_empty());
+        StageTimer {
+            last: on.then(Instant::now),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            let now = Instant::now();
+            eprintln!("{:>8.1} ms  {stage}", (now - last).as_secs_f64() * 1000.0);
+            self.last = Some(now);
+        }
+    }
 }

@@ -97,6 +97,7 @@ use crate::config::TopicsConfig;
 use crate::doc::StateDoc;
 use crate::html;
 use crate::markdown::{PageSource, Renderer};
+use crate::minify;
 use crate::text::{first_sentence, slugify, slugify_short};
 
 /// Longest summary shown in a matrix cell, in characters.
@@ -159,6 +160,29 @@ pub fn build(
         states,
         pages: page_models,
         highlight_css: md.highlight_css(),
+    }
+}
+
+impl Guide {
+    /// Minifies every answer, introduction and extra page in place, once each, so that
+    /// pages assembled from them need no minifying of their own (see [`crate::minify`]).
+    pub fn minify_html(&mut self) {
+        fn shrink(html: &mut String) {
+            if let std::borrow::Cow::Owned(small) = minify::html(html) {
+                *html = small;
+            }
+        }
+        self.states.par_iter_mut().for_each(|state| {
+            if let Some(intro) = &mut state.intro_html {
+                shrink(intro);
+            }
+            for q in &mut state.questions {
+                shrink(&mut q.answer_html);
+            }
+        });
+        self.pages
+            .par_iter_mut()
+            .for_each(|page| shrink(&mut page.html));
     }
 }
 

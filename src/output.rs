@@ -1,4 +1,4 @@
-//! Rendered files -> the output folder: minify HTML, copy `static/`, write everything into a
+//! Rendered files -> the output folder: copy `static/`, write everything into a
 //! staging folder beside the output, and swap it into place only when all of it succeeded.
 //! A folder stateside did not create is never deleted.
 
@@ -39,79 +39,6 @@ pub struct WriteStats {
     pub files: usize,
     pub html_pages: usize,
     pub bytes: u64,
-}
-
-/// Pages whose elements nest deeper than this are written as rendered: the minifier
-/// recurses once per element and would overflow its stack (raw HTML that a site with
-/// `allow_html = true` lets through can nest without bound).
-const MAX_MINIFY_DEPTH: usize = 200;
-
-/// Minifies every `.html` file in place, in parallel. Closing tags are kept and scripts
-/// (JSON-LD) are left alone.
-pub fn minify_pages(files: &mut [OutputFile]) {
-    let cfg = minify_cfg();
-    // Biggest first: the pages that list every state are many times the size of the
-    // others, and one of them started last would leave the other cores idle.
-    let mut order: Vec<&mut OutputFile> = files.iter_mut().collect();
-    order.sort_by_key(|f| std::cmp::Reverse(f.contents.len()));
-    order
-        .into_par_iter()
-        .with_max_len(1)
-        .for_each(|f| minify_with(&cfg, f));
-}
-
-/// Minifies one file in place when it is an `.html` page, as [`minify_pages`] does; for
-/// writers that minify each page as soon as it is rendered.
-pub fn minify_page(file: &mut OutputFile) {
-    minify_with(&minify_cfg(), file);
-}
-
-fn minify_cfg() -> minify_html::Cfg {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.keep_closing_tags = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    cfg.minify_doctype = false;
-    cfg
-}
-
-fn minify_with(cfg: &minify_html::Cfg, f: &mut OutputFile) {
-    if f.path.ends_with(".html") && nesting_depth(&f.contents) <= MAX_MINIFY_DEPTH {
-        f.contents = minify_html::minify(&f.contents, cfg);
-    }
-}
-
-/// How deep the elements of an HTML page nest, counted from its tags (void and
-/// self-closing elements do not nest). An estimate good enough to keep deep pages away
-/// from the recursive minifier.
-fn nesting_depth(html: &[u8]) -> usize {
-    const VOID: [&[u8]; 13] = [
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr",
-    ];
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(at) = html[i..].iter().position(|&b| b == b'<') {
-        let tag = &html[i + at + 1..];
-        i += at + 1;
-        if tag.first() == Some(&b'/') {
-            depth = depth.saturating_sub(1);
-        } else if tag.first().is_some_and(u8::is_ascii_alphabetic) {
-            let name_len = tag.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            let name = &tag[..name_len];
-            let void = VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
-            if !void {
-                // Only non-void tags need their end found (to see a self-closing `/>`).
-                let end = tag.iter().position(|&b| b == b'>').unwrap_or(tag.len());
-                if !tag[..end].ends_with(b"/") {
-                    depth += 1;
-                    max = max.max(depth);
-                }
-            }
-        }
-    }
-    max
 }
 
 /// Refuses output folders that would put the project at risk: the project root itself, a
@@ -737,38 +664,6 @@ mod tests {
             fs::remove_file(st.join(name)).unwrap();
         }
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
-    }
-
-    #[test]
-    fn minify_keeps_closing_tags_and_json_ld() {
-        let mut files = vec![OutputFile::new(
-            "a.html",
-            "<!doctype html><html><head><script type=\"application/ld+json\">{ \"a\" : 1 }</script></head><body><p>  x  </p></body></html>",
-        )];
-        minify_pages(&mut files);
-        let s = String::from_utf8(files[0].contents.clone()).unwrap();
-        assert!(s.contains("</p>"), "{s}");
-        assert!(s.contains("{ \"a\" : 1 }"), "{s}");
-    }
-
-    #[test]
-    fn deeply_nested_pages_are_written_as_rendered() {
-        let deep = format!(
-            "<!doctype html><html><body>{}x</body></html>",
-            "<div>".repeat(5000)
-        );
-        let mut files = vec![
-            OutputFile::new("deep.html", deep.clone()),
-            OutputFile::new("flat.html", "<p>  a  </p>\n<br>\n<img src=x />"),
-        ];
-        minify_pages(&mut files);
-        assert_eq!(files[0].contents, deep.as_bytes());
-        assert_eq!(files[1].contents, b"<p>a</p><br><img src=x>");
-        assert_eq!(
-            nesting_depth(b"<ul><li>a<br></li><li><img src=x>b</li></ul>"),
-            2
-        );
-        assert_eq!(nesting_depth(deep.as_bytes()), 5002);
     }
 
     #[test]

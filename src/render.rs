@@ -17,6 +17,9 @@ pub struct RenderOptions {
     /// Overrides `base_url` of site.toml when set (`--base-url`); an empty string means
     /// the site has no base URL.
     pub base_url: Option<String>,
+    /// Minify the templates as they are loaded, so that every page comes out minified
+    /// (the answers the pages show are minified in the guide; see [`crate::minify`]).
+    pub minify: bool,
 }
 
 /// Renders every page of the site (HTML not yet minified) plus sitemap, robots.txt,
@@ -62,19 +65,21 @@ where
 struct Renderer<'a> {
     site: SiteModel<'a>,
     tera: Tera,
+    templates: &'a Path,
+    minified: bool,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(guide: &'a Guide, templates: &Path, opts: &RenderOptions) -> Result<Self> {
+    fn new(guide: &'a Guide, templates: &'a Path, opts: &RenderOptions) -> Result<Self> {
         let site = SiteModel::new(guide, opts.base_url.as_deref())?;
-        let mut tera = load_templates(templates)?;
-        let global = site.global();
-        let context = tera.global_context();
-        context.insert("site", &global.site);
-        context.insert("states", &global.states);
-        context.insert("topics", &global.topics);
-        context.insert("extra_pages", &global.extra_pages);
-        Ok(Renderer { site, tera })
+        let mut tera = load_templates(templates, opts.minify)?;
+        set_globals(&mut tera, &site);
+        Ok(Renderer {
+            site,
+            tera,
+            templates,
+            minified: opts.minify,
+        })
     }
 
     /// Page indices in the order to start them: the pages that list every state are the
@@ -87,7 +92,20 @@ impl<'a> Renderer<'a> {
     }
 
     fn page(&self, i: usize) -> Result<OutputFile> {
-        render_page(&self.tera, &self.site, &self.site.pages[i])
+        let spec = &self.site.pages[i];
+        render_page(&self.tera, &self.site, spec).map_err(|err| {
+            if !self.minified {
+                return err;
+            }
+            // A minified template is one long line; the same page rendered from the
+            // templates as written names the line and column the author can find.
+            let mut plain = match load_templates(self.templates, false) {
+                Ok(tera) => tera,
+                Err(_) => return err,
+            };
+            set_globals(&mut plain, &self.site);
+            render_page(&plain, &self.site, spec).err().unwrap_or(err)
+        })
     }
 
     fn generated_files(&self) -> Vec<OutputFile> {
@@ -97,6 +115,16 @@ impl<'a> Renderer<'a> {
             .map(|file| generated_file(&self.site, *file))
             .collect()
     }
+}
+
+/// Site-wide data goes into Tera's global context once, not into every page's context.
+fn set_globals(tera: &mut Tera, site: &SiteModel) {
+    let global = site.global();
+    let context = tera.global_context();
+    context.insert("site", &global.site);
+    context.insert("states", &global.states);
+    context.insert("topics", &global.topics);
+    context.insert("extra_pages", &global.extra_pages);
 }
 
 fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputFile> {
@@ -130,8 +158,9 @@ fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputF
 }
 
 /// Reads every file under `dir` (recursively, skipping hidden ones) as a template named by
-/// its `/`-separated path relative to `dir`.
-pub fn load_templates(dir: &Path) -> Result<Tera> {
+/// its `/`-separated path relative to `dir`, minified when `minify` is set (templates whose
+/// minified form Tera cannot load are used as written, so errors point into the files).
+pub fn load_templates(dir: &Path, minify: bool) -> Result<Tera> {
     let mut sources: Vec<(String, String)> = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -155,6 +184,15 @@ pub fn load_templates(dir: &Path) -> Result<Tera> {
             .join("/");
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         sources.push((name, text));
+    }
+    if minify {
+        let mut tera = Tera::new();
+        let minified = sources
+            .iter()
+            .map(|(n, t)| (n.as_str(), crate::minify::template(t)));
+        if tera.add_raw_templates(minified).is_ok() {
+            return Ok(tera);
+        }
     }
     let mut tera = Tera::new();
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))

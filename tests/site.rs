@@ -556,6 +556,7 @@ fn canonical_sitemap_and_robots_follow_base_url() {
     // --base-url overrides site.toml.
     let opts = RenderOptions {
         base_url: Some("https://example.org/guide".into()),
+        minify: false,
     };
     let files = render_site(&sample_guide(""), &templates(), &opts).unwrap();
     assert!(file(&files, "sitemap.xml").contains("<loc>https://example.org/guide/compare/</loc>"));
@@ -651,44 +652,56 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn template_syntax_error_names_the_template() {
-    let dir = broken_templates(
-        "topic.html",
-        "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}",
-    );
-    let err = render_site(
-        &sample_guide(BASE_URL),
-        dir.path(),
-        &RenderOptions::default(),
-    )
-    .unwrap_err();
-    match err {
-        Error::Template { name, message } => {
-            assert_eq!(name, "topic.html", "{message}");
-            assert!(message.contains("topic.html:"), "{message}");
+    // Minified templates are one long line; errors still point into the files.
+    for minify in [false, true] {
+        let dir = broken_templates(
+            "topic.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}",
+        );
+        let err = render_site(
+            &sample_guide(BASE_URL),
+            dir.path(),
+            &RenderOptions {
+                minify,
+                ..RenderOptions::default()
+            },
+        )
+        .unwrap_err();
+        match err {
+            Error::Template { name, message } => {
+                assert_eq!(name, "topic.html", "{message}");
+                assert!(message.contains("topic.html:"), "{message}");
+            }
+            other => panic!("expected a template error, got {other:?}"),
         }
-        other => panic!("expected a template error, got {other:?}"),
     }
 }
 
 #[test]
 fn unknown_variable_names_the_template_and_line() {
-    let dir = broken_templates(
-        "partials/footer.html",
-        "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n",
-    );
-    let err = render_site(
-        &sample_guide(BASE_URL),
-        dir.path(),
-        &RenderOptions::default(),
-    )
-    .unwrap_err();
-    match err {
-        Error::Template { name, message } => {
-            assert_eq!(name, "partials/footer.html", "{message}");
-            assert!(message.contains("partials/footer.html:3"), "{message}");
-            assert!(message.contains("no_such_field"), "{message}");
+    // Minified templates are one long line; errors still point into the files.
+    for minify in [false, true] {
+        let dir = broken_templates(
+            "partials/footer.html",
+            "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n",
+        );
+        let err = render_site(
+            &sample_guide(BASE_URL),
+            dir.path(),
+            &RenderOptions {
+                minify,
+                ..RenderOptions::default()
+            },
+        )
+        .unwrap_err();
+        match err {
+            Error::Template { name, message } => {
+                assert_eq!(name, "partials/footer.html", "{message}");
+                assert!(message.contains("partials/footer.html:3"), "{message}");
+                assert!(message.contains("no_such_field"), "{message}");
+            }
+            other => panic!("expected a template error, got {other:?}"),
         }
-        other => panic!("expected a template error, got {other:?}"),
     }
 }
 

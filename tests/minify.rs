@@ -1,0 +1,150 @@
+//! Minifying: templates are minified once when loaded and answers once in the guide
+//! (src/minify.rs), not every finished page. These tests build the repository's own content
+//! both ways and check that the minified site says and links exactly what the unminified one
+//! does, and that minify-html run over a finished page finds next to nothing left to do.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use stateside::BuildOptions;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the repository's content into a temp folder; returns its HTML pages by path.
+fn build(minify: bool) -> (tempfile::TempDir, BTreeMap<String, String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    stateside::build(&BuildOptions {
+        root: repo(),
+        output: Some(out.clone()),
+        base_url: Some("https://example.org/repo/".into()),
+        minify,
+    })
+    .expect("the sample content builds");
+    let mut pages = BTreeMap::new();
+    collect(&out, &out, &mut pages);
+    (dir, pages)
+}
+
+fn collect(root: &Path, dir: &Path, pages: &mut BTreeMap<String, String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(root, &path, pages);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            pages.insert(rel, std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+/// The text a reader sees, without tags and without any whitespace (minifying may drop the
+/// whitespace between two blocks, which shows as nothing), with the entities that either
+/// form may use decoded.
+fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&amp;", "&")
+}
+
+/// Every `href`, `src` and `id` value, quoted or not, in page order.
+fn targets(html: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    for attr in [" href=", " src=", " id="] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attr) {
+            let after = &rest[at + attr.len()..];
+            let value = match after.strip_prefix('"') {
+                Some(quoted) => &quoted[..quoted.find('"').unwrap()],
+                None => &after[..after.find([' ', '>']).unwrap()],
+            };
+            values.push(format!("{attr}{}", value.replace("&amp;", "&")));
+            rest = after;
+        }
+    }
+    values
+}
+
+#[test]
+fn minified_pages_say_and_link_what_unminified_pages_do() {
+    let (_a, plain) = build(false);
+    let (_b, small) = build(true);
+    assert_eq!(
+        plain.keys().collect::<Vec<_>>(),
+        small.keys().collect::<Vec<_>>()
+    );
+    assert!(plain.len() > 70, "{} pages", plain.len());
+    let (mut plain_bytes, mut small_bytes, mut per_page_bytes) = (0, 0, 0);
+    for (path, page) in &plain {
+        let min = &small[path];
+        assert_eq!(visible_text(page), visible_text(min), "{path}");
+        assert_eq!(targets(page), targets(min), "{path}");
+        plain_bytes += page.len();
+        small_bytes += min.len();
+        per_page_bytes += stateside::minify::html(page).len();
+    }
+    // As small as minifying every finished page would make them, give or take 1 %.
+    eprintln!("unminified {plain_bytes} bytes, minified {small_bytes}, each page minified {per_page_bytes}");
+    assert!(
+        small_bytes * 100 <= per_page_bytes * 101 && small_bytes < plain_bytes,
+        "minified {small_bytes} bytes, unminified {plain_bytes}, each page minified {per_page_bytes}"
+    );
+}
+
+#[test]
+fn minify_html_finds_little_left_to_do_on_a_finished_page() {
+    let (_dir, pages) = build(true);
+    let (mut before, mut after) = (0, 0);
+    for (path, page) in &pages {
+        // Line breaks survive only where they mean something: in code blocks.
+        let outside_pre: String = page
+            .split("<pre")
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once("</pre>").map_or("", |(_, after)| after)
+                }
+            })
+            .collect();
+        assert!(
+            !outside_pre.contains('\n'),
+            "{path} has a line break outside <pre>"
+        );
+        // What is left is quotes around values that came from templates (they may hold
+        // spaces, so a template cannot drop them) and the odd space beside template tags.
+        let again = stateside::minify::html(page).len();
+        assert!(
+            again * 100 >= page.len() * 97,
+            "{path}: {} bytes, {again} after minifying again",
+            page.len()
+        );
+        before += page.len();
+        after += again;
+    }
+    eprintln!("{before} bytes, {after} after minifying again");
+    assert!(
+        after * 100 >= before * 99,
+        "{before} bytes, {after} after minifying again"
+    );
+}
