@@ -71,7 +71,7 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
     let questions: Vec<QuestionFeatures> = docs
         .par_iter()
         .flat_map_iter(|d| d.questions.iter().map(move |q| (d, q)))
-        .map_init(HashMap::new, |cache, (d, q)| {
+        .map_init(StemCache::default, |cache, (d, q)| {
             analyzer.question_features(cache, &d.state.name, &q.text, &q.answer)
         })
         .collect();
@@ -247,10 +247,19 @@ struct Analyzer {
     stemmer: Stemmer,
     stop: HashSet<String>,
     ignore: HashSet<String>,
-    /// Stem sequence of a synonym -> the group's canonical term.
-    synonyms: Vec<(Vec<String>, Term)>,
+    /// Term sequence of a synonym -> the group's canonical term, longest first.
+    synonyms: Vec<(Vec<Term>, Term)>,
+    /// Indices into `synonyms` by the first term of the sequence, in `synonyms` order.
+    synonyms_by_first: TermMap<Vec<usize>>,
     places: HashSet<String>,
 }
+
+/// Maps keyed by [`Term`]s, which are hashes already: a one-multiply hasher is enough.
+type TermMap<V> = HashMap<Term, V, rustc_hash::FxBuildHasher>;
+
+/// Lower-case word -> its term, or `None` when the word is dropped (stop, ignored or place
+/// word). Each analysis thread keeps one, so most words are stemmed once per thread.
+type StemCache = HashMap<String, Option<Term>, rustc_hash::FxBuildHasher>;
 
 struct QuestionFeatures {
     /// Unigrams and bigrams of the question.
@@ -262,8 +271,8 @@ struct QuestionFeatures {
 /// A topic's hints as terms: (term, weight) for questions (unigrams and phrase bigrams)
 /// and unigram weights for answers.
 struct Hint {
-    q: HashMap<Term, f32>,
-    a: HashMap<Term, f32>,
+    q: TermMap<f32>,
+    a: TermMap<f32>,
 }
 
 impl Analyzer {
@@ -274,6 +283,7 @@ impl Analyzer {
             stop: HashSet::new(),
             ignore: HashSet::new(),
             synonyms: Vec::new(),
+            synonyms_by_first: TermMap::default(),
             places: HashSet::new(),
         };
         a.stop = STOP_WORDS.iter().map(|w| w.to_string()).collect();
@@ -305,7 +315,7 @@ impl Analyzer {
                 .reduce(bigram);
             let Some(canon) = canon else { continue };
             for w in group {
-                let seq = a.raw_stems(w);
+                let seq = a.raw_terms(w);
                 if !seq.is_empty() {
                     a.synonyms.push((seq, canon));
                 }
@@ -313,6 +323,9 @@ impl Analyzer {
         }
         // Longest phrases first, so "make use" folds before "use".
         a.synonyms.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        for (i, (seq, _)) in a.synonyms.iter().enumerate() {
+            a.synonyms_by_first.entry(seq[0]).or_default().push(i);
+        }
         a
     }
 
@@ -326,51 +339,70 @@ impl Analyzer {
             .collect()
     }
 
-    /// Terms of a text; `cache` maps a lower-case word to its stem (or None when dropped).
+    /// [`Analyzer::raw_stems`] as terms.
+    fn raw_terms(&self, text: &str) -> Vec<Term> {
+        self.raw_stems(text)
+            .iter()
+            .map(|s| fnv(s.as_bytes(), 0))
+            .collect()
+    }
+
+    /// Terms of the first `limit` kept words of a text, synonyms folded.
     fn terms(
         &self,
-        cache: &mut HashMap<String, Option<String>>,
+        cache: &mut StemCache,
         text: &str,
-        own_place: &[String],
+        own_place: &[Term],
         limit: usize,
     ) -> Vec<Term> {
-        let mut stems: Vec<String> = Vec::new();
-        for w in words(text) {
+        let mut stems: Vec<Term> = Vec::new();
+        for_each_word(text, |w| {
             if stems.len() >= limit {
-                break;
+                return false;
             }
-            let stem = cache
-                .entry(w)
-                .or_insert_with_key(|w| {
-                    if self.stop.contains(w) || self.places.contains(w) {
-                        return None;
-                    }
-                    let s = self.stemmer.stem(w).into_owned();
-                    (!self.ignore.contains(&s)).then_some(s)
-                })
-                .clone();
+            let stem = match cache.get(w) {
+                Some(&stem) => stem,
+                None => {
+                    let stem = self.word_term(w);
+                    cache.insert(w.to_owned(), stem);
+                    stem
+                }
+            };
             if let Some(s) = stem {
                 if !own_place.contains(&s) {
                     stems.push(s);
                 }
             }
-        }
+            true
+        });
         self.fold(&stems)
     }
 
-    /// Replaces synonym phrases by their canonical term and hashes the rest.
-    fn fold(&self, stems: &[String]) -> Vec<Term> {
+    /// The term of one lower-case word, or `None` for a stop, place or ignored word.
+    fn word_term(&self, w: &str) -> Option<Term> {
+        if self.stop.contains(w) || self.places.contains(w) {
+            return None;
+        }
+        let s = self.stemmer.stem(w);
+        (!self.ignore.contains(s.as_ref())).then(|| fnv(s.as_bytes(), 0))
+    }
+
+    /// Replaces synonym phrases by their canonical term.
+    fn fold(&self, stems: &[Term]) -> Vec<Term> {
         let mut out = Vec::with_capacity(stems.len());
         let mut i = 0;
         'outer: while i < stems.len() {
-            for (seq, canon) in &self.synonyms {
-                if stems[i..].starts_with(seq) {
-                    out.push(*canon);
-                    i += seq.len();
-                    continue 'outer;
+            if let Some(candidates) = self.synonyms_by_first.get(&stems[i]) {
+                for &k in candidates {
+                    let (seq, canon) = &self.synonyms[k];
+                    if stems[i..].starts_with(seq) {
+                        out.push(*canon);
+                        i += seq.len();
+                        continue 'outer;
+                    }
                 }
             }
-            out.push(fnv(stems[i].as_bytes(), 0));
+            out.push(stems[i]);
             i += 1;
         }
         out
@@ -378,14 +410,14 @@ impl Analyzer {
 
     fn question_features(
         &self,
-        cache: &mut HashMap<String, Option<String>>,
+        cache: &mut StemCache,
         place: &str,
         question: &str,
         answer: &Answer,
     ) -> QuestionFeatures {
-        let own: Vec<String> = words(place)
+        let own: Vec<Term> = words(place)
             .iter()
-            .map(|w| self.stemmer.stem(w).into_owned())
+            .map(|w| fnv(self.stemmer.stem(w).as_bytes(), 0))
             .collect();
         let q_seq = self.terms(cache, question, &own, usize::MAX);
         let mut q_set: Vec<Term> = q_seq.clone();
@@ -403,10 +435,10 @@ impl Analyzer {
     }
 
     fn hint(&self, hints: &[String], title: &str, label: &str) -> Hint {
-        let mut q: HashMap<Term, f32> = HashMap::new();
-        let mut a: HashMap<Term, f32> = HashMap::new();
+        let mut q: TermMap<f32> = TermMap::default();
+        let mut a: TermMap<f32> = TermMap::default();
         let mut add = |text: &str, weight: f32| {
-            let seq = self.fold(&self.raw_stems(text));
+            let seq = self.fold(&self.raw_terms(text));
             for &t in &seq {
                 let w = if seq.len() > 1 { 0.5 * weight } else { weight };
                 let e = q.entry(t).or_default();
@@ -432,24 +464,40 @@ impl Analyzer {
 /// Lower-case alphanumeric words; apostrophes end a word ("driver’s" -> "driver").
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_word(text, |w| {
+        out.push(w.to_owned());
+        true
+    });
+    out
+}
+
+/// Calls `each` with every word of [`words`] in turn, in one reused buffer, until it
+/// returns false.
+fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
     let mut cur = String::new();
     let mut skipping = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
             if !skipping {
-                cur.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    cur.push(c.to_ascii_lowercase());
+                } else {
+                    cur.extend(c.to_lowercase());
+                }
             }
         } else {
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                if !each(&cur) {
+                    return;
+                }
+                cur.clear();
             }
             skipping = c == '\'' || c == '’';
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        each(&cur);
     }
-    out
 }
 
 /// The words of an answer, for matching.
@@ -487,16 +535,16 @@ fn answer_plain(answer: &Answer) -> String {
 
 /// Inverse document frequencies over all questions (for question terms) and answers.
 struct Idf {
-    q: HashMap<Term, f32>,
-    a: HashMap<Term, f32>,
+    q: TermMap<f32>,
+    a: TermMap<f32>,
     q_default: f32,
     a_default: f32,
 }
 
 impl Idf {
     fn new(questions: &[QuestionFeatures]) -> Self {
-        let mut qdf: HashMap<Term, u32> = HashMap::new();
-        let mut adf: HashMap<Term, u32> = HashMap::new();
+        let mut qdf: TermMap<u32> = TermMap::default();
+        let mut adf: TermMap<u32> = TermMap::default();
         for q in questions {
             for &t in &q.q_set {
                 *qdf.entry(t).or_default() += 1;
@@ -527,15 +575,15 @@ impl Idf {
 /// Every topic's hint terms, inverted: term -> (topic, weight), so one pass over a
 /// question's terms scores all topics.
 struct HintIndex {
-    q: HashMap<Term, Vec<(usize, f32)>>,
-    a: HashMap<Term, Vec<(usize, f32)>>,
+    q: TermMap<Vec<(usize, f32)>>,
+    a: TermMap<Vec<(usize, f32)>>,
     topics: usize,
 }
 
 impl HintIndex {
     fn new(hints: &[Hint]) -> Self {
-        let mut q: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
-        let mut a: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
+        let mut q: TermMap<Vec<(usize, f32)>> = TermMap::default();
+        let mut a: TermMap<Vec<(usize, f32)>> = TermMap::default();
         for (t, h) in hints.iter().enumerate() {
             for (&term, &w) in &h.q {
                 q.entry(term).or_default().push((t, w));
@@ -598,8 +646,8 @@ impl HintIndex {
 /// What each topic learned from the questions matched to it with confidence: the sums of
 /// their unit-length question and answer vectors, inverted (term -> (topic, weight)).
 struct Learned {
-    q_sum: HashMap<Term, Vec<(usize, f32)>>,
-    a_sum: HashMap<Term, Vec<(usize, f32)>>,
+    q_sum: TermMap<Vec<(usize, f32)>>,
+    a_sum: TermMap<Vec<(usize, f32)>>,
     q_norm2: Vec<f32>,
     a_norm2: Vec<f32>,
     count: Vec<usize>,
@@ -646,7 +694,7 @@ impl Learned {
                 .collect()
         };
         let invert = |sums: Vec<BTreeMap<Term, f32>>| {
-            let mut inv: HashMap<Term, Vec<(usize, f32)>> = HashMap::new();
+            let mut inv: TermMap<Vec<(usize, f32)>> = TermMap::default();
             for (topic, m) in sums.into_iter().enumerate() {
                 for (t, c) in m {
                     inv.entry(t).or_default().push((topic, c));
@@ -672,7 +720,7 @@ impl Learned {
     /// topic learned from the *other* questions (0 when no other question taught it).
     /// The question's own contribution is left out: |S - v|² = |S|² - 2 S·v + |v|².
     fn similarities(&self, (qv, av): &Vectors, own: Option<usize>) -> Vec<f32> {
-        let cosines = |v: &[(Term, f32)], inv: &HashMap<Term, Vec<(usize, f32)>>, norm2: &[f32]| {
+        let cosines = |v: &[(Term, f32)], inv: &TermMap<Vec<(usize, f32)>>, norm2: &[f32]| {
             let mut dot = vec![0.0f32; norm2.len()];
             for &(term, w) in v {
                 for &(topic, c) in inv.get(&term).map_or(&[][..], Vec::as_slice) {
