@@ -66,6 +66,7 @@ impl Loaded {
 /// Reads, parses and aligns a project's content, collecting every problem.
 /// Fails early only when a configuration file or a project folder is unusable.
 pub fn load(root: &Path) -> Result<Loaded> {
+    let mut timer = StageTimer::from_env();
     let layout = Layout::new(root);
     let Sources {
         site,
@@ -74,6 +75,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         pages,
         mut diagnostics,
     } = source::read_sources(&layout)?;
+    timer.lap("read files");
 
     let site_text = parse::decode(&site.path, &site.bytes).map_err(|d| Error::Content(vec![d]))?;
     let site_config =
@@ -104,6 +106,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         docs.extend(p.doc);
     }
     docs = drop_duplicate_states(docs, &mut diagnostics);
+    timer.lap("parse states");
 
     let mut page_sources: Vec<markdown::PageSource> = Vec::new();
     for f in &pages {
@@ -141,6 +144,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         &topics.path,
     ));
     diagnostic::sort(&mut diagnostics);
+    timer.lap("align");
     Ok(Loaded {
         site: site_config,
         topics: topics_config,
@@ -179,6 +183,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
     }
+    let mut timer = StageTimer::from_env();
     let md = Renderer::new(loaded.site.allow_html);
     let guide = model::build(
         loaded.site,
@@ -188,6 +193,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         loaded.pages,
         &md,
     );
+    timer.lap("model");
     Ok((guide, loaded.diagnostics))
 }
 
@@ -227,7 +233,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     output::check_output_dir(&opts.root, &output)?;
     let mut timer = StageTimer::from_env();
     let (mut guide, warnings) = load_guide(&opts.root)?;
-    timer.lap("load, align, model");
+    timer.lap("load, align, model (all)");
     // Pages go to disk as soon as each is rendered, so memory holds a few pages at a time
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
