@@ -1,11 +1,13 @@
 //! The guide -> data exports for people who want the data: `data/states.json` and
 //! `data/answers.csv` (formats documented in the README).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Guide;
-use crate::output::OutputFile;
+use crate::output::Staging;
 
 #[derive(Serialize)]
 struct StatesJson<'a> {
@@ -43,26 +45,21 @@ struct TopicJson<'a> {
     title: &'a str,
 }
 
-/// Both export files, written side by side (each is one long serial job).
-pub fn exports(guide: &Guide) -> Result<Vec<OutputFile>> {
-    let (json, csv) = rayon::join(|| states_json(guide), || answers_csv(guide));
-    Ok(vec![
-        OutputFile::new("data/states.json", json?),
-        OutputFile::new("data/answers.csv", csv?),
-    ])
+/// Where the exports go in the output folder.
+pub const STATES_JSON: &str = "data/states.json";
+pub const ANSWERS_CSV: &str = "data/answers.csv";
+
+/// Writes both export files into the staging folder, side by side (each is one long serial
+/// job), streamed so that neither is ever whole in memory.
+pub fn write_exports(guide: &Guide, staging: &Staging) -> Result<()> {
+    let (json, csv) = rayon::join(
+        || staging.write_stream(STATES_JSON, |w| write_states_json(guide, w)),
+        || staging.write_stream(ANSWERS_CSV, |w| write_answers_csv(guide, w)),
+    );
+    json.and(csv)
 }
 
-/// About how many bytes the answers take, to size the export buffers once.
-fn answer_bytes(guide: &Guide) -> usize {
-    guide
-        .states
-        .iter()
-        .flat_map(|s| &s.questions)
-        .map(|q| q.text.len() + q.answer_text.len() + q.answer_html.len() + 64)
-        .sum()
-}
-
-fn states_json(guide: &Guide) -> Result<Vec<u8>> {
+fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
     let data = StatesJson {
         states: guide
             .states
@@ -99,22 +96,12 @@ fn states_json(guide: &Guide) -> Result<Vec<u8>> {
             })
             .collect(),
     };
-    // Escaping makes the JSON a little longer than the text it holds.
-    let mut out = Vec::with_capacity(answer_bytes(guide) + answer_bytes(guide) / 8);
-    serde_json::to_writer_pretty(&mut out, &data).map_err(|e| Error::Output {
-        path: "data/states.json".into(),
-        message: e.to_string(),
-    })?;
-    out.push(b'\n');
-    Ok(out)
+    serde_json::to_writer_pretty(&mut *out, &data).map_err(io::Error::other)?;
+    out.write_all(b"\n")
 }
 
-fn answers_csv(guide: &Guide) -> Result<Vec<u8>> {
-    let fail = |e: csv::Error| Error::Output {
-        path: "data/answers.csv".into(),
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::with_capacity(answer_bytes(guide)));
+fn write_answers_csv(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "state",
         "code",
@@ -122,8 +109,7 @@ fn answers_csv(guide: &Guide) -> Result<Vec<u8>> {
         "topic",
         "question",
         "answer_text",
-    ])
-    .map_err(fail)?;
+    ])?;
     for s in &guide.states {
         for q in &s.questions {
             let topic = q.topic.map(|t| guide.topics[t].id.as_str()).unwrap_or("");
@@ -134,12 +120,8 @@ fn answers_csv(guide: &Guide) -> Result<Vec<u8>> {
                 topic,
                 &q.text,
                 &q.answer_text,
-            ])
-            .map_err(fail)?;
+            ])?;
         }
     }
-    w.into_inner().map_err(|e| Error::Output {
-        path: "data/answers.csv".into(),
-        message: e.to_string(),
-    })
+    w.flush()
 }

@@ -239,9 +239,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // everything succeeded; on an error it is removed.
     let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
     // The data exports carry answers as rendered, whether or not pages are minified.
-    for file in export::exports(&guide)? {
-        staging.write(&file)?;
-    }
+    export::write_exports(&guide, &staging)?;
     timer.lap("exports");
     if opts.minify {
         guide.minify_html();

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -200,17 +201,54 @@ impl Staging {
     /// Writes one generated file. Fails on a path that would leave the folder, a path
     /// written before, or a path that a file from `static/` already holds.
     pub fn write(&self, file: &OutputFile) -> Result<()> {
-        check_generated_path(&file.path)?;
+        self.claim(&file.path)?;
+        self.write_unchecked(&file.path, &file.contents)
+    }
+
+    /// Writes one generated file through `fill`, buffered, without holding it in memory
+    /// (for the data exports, which grow with the whole guide). Same checks as
+    /// [`Staging::write`].
+    pub fn write_stream(
+        &self,
+        path: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.claim(path)?;
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            self.make_dir(dir)?;
+        }
+        let p = self.dir.join(path);
+        let file = fs::File::create(&p).map_err(|e| Error::io(&p, e))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        fill(&mut w)
+            .and_then(|()| w.flush())
+            .map_err(|e| Error::io(&p, e))?;
+        let len = w.get_ref().metadata().map_err(|e| Error::io(&p, e))?.len();
+        self.count(path, len);
+        Ok(())
+    }
+
+    /// Checks a generated path and records it as written: it must stay inside the folder,
+    /// not have been written before, and not be a file or folder from `static/`.
+    fn claim(&self, path: &str) -> Result<()> {
+        check_generated_path(path)?;
         if !self
             .written
             .lock()
             .expect("no writer panics while holding the lock")
-            .insert(file.path.clone())
+            .insert(path.to_string())
         {
-            return Err(duplicate(&file.path));
+            return Err(duplicate(path));
         }
-        self.check_static(&file.path)?;
-        self.write_unchecked(&file.path, &file.contents)
+        self.check_static(path)
+    }
+
+    fn count(&self, path: &str, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.html_pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// Swaps the staging folder into place and reports what it holds.
@@ -251,12 +289,7 @@ impl Staging {
         if !self.link_unchanged(path, contents, &p) {
             fs::write(&p, contents).map_err(|e| Error::io(&p, e))?;
         }
-        self.files.fetch_add(1, Ordering::Relaxed);
-        if path.ends_with(".html") {
-            self.html_pages.fetch_add(1, Ordering::Relaxed);
-        }
-        self.bytes
-            .fetch_add(contents.len() as u64, Ordering::Relaxed);
+        self.count(path, contents.len() as u64);
         Ok(())
     }
 

@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use crate::error::{Error, Result};
 use crate::model::Guide;
 use crate::output::OutputFile;
-use crate::site::{FileKind, PageData, PageSpec, SiteModel};
+use crate::site::{FileKind, PageData, PageSpec, SiteModel, PRINT_SECTIONS};
 
 /// Options that change what pages say.
 #[derive(Debug, Clone, Default)]
@@ -143,7 +143,22 @@ fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputF
     }
     let template = spec.kind.template();
     let mut html = Vec::with_capacity(16 * 1024);
-    tera.render_to(template, &context, &mut html).map_err(|e| {
+    render_to(tera, template, &context, &mut html, site, spec)?;
+    if let PageData::Print(_) = view.data {
+        html = fill_print_sections(tera, site, spec, &view.meta, html)?;
+    }
+    Ok(OutputFile::new(spec.path.clone(), html))
+}
+
+fn render_to(
+    tera: &Tera,
+    template: &str,
+    context: &Context,
+    out: &mut Vec<u8>,
+    site: &SiteModel,
+    spec: &PageSpec,
+) -> Result<()> {
+    tera.render_to(template, context, out).map_err(|e| {
         let mut err = template_error(template, &e);
         if let Error::Template { message, .. } = &mut err {
             message.push_str(&format!(
@@ -153,8 +168,63 @@ fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputF
             ));
         }
         err
-    })?;
-    Ok(OutputFile::new(spec.path.clone(), html))
+    })
+}
+
+/// The template each state's section of the print page comes from.
+const PRINT_STATE_TEMPLATE: &str = "partials/print-state.html";
+
+/// Puts every state's section, rendered one state at a time, where the print page's frame
+/// has [`PRINT_SECTIONS`]. A context holding every state's answers at once would copy the
+/// whole guide into template values (hundreds of megabytes at 2,000 states).
+fn fill_print_sections(
+    tera: &Tera,
+    site: &SiteModel,
+    spec: &PageSpec,
+    meta: &crate::site::PageMeta,
+    frame: Vec<u8>,
+) -> Result<Vec<u8>> {
+    let marker = PRINT_SECTIONS.as_bytes();
+    let at = find(&frame, marker).filter(|&at| find(&frame[at + marker.len()..], marker).is_none());
+    let Some(at) = at else {
+        return Err(Error::Template {
+            name: spec.kind.template().to_string(),
+            message: format!(
+                "the print page's template must output `{{{{ print.sections | safe }}}}` exactly \
+                 once: that is where each state's section ({PRINT_STATE_TEMPLATE}) goes\n\
+                 (while rendering {})",
+                spec.path
+            ),
+        });
+    };
+    // States in parallel, a few at a time per task; each task's output stays in order.
+    let states: Vec<usize> = (0..site.guide.states.len()).collect();
+    let chunks: Vec<Vec<u8>> = states
+        .par_chunks(16)
+        .map(|chunk| {
+            let mut out = Vec::with_capacity(chunk.len() * 32 * 1024);
+            for &si in chunk {
+                let mut context = Context::new();
+                context.insert("page", meta);
+                context.insert("state", &site.print_state(si));
+                render_to(tera, PRINT_STATE_TEMPLATE, &context, &mut out, site, spec)?;
+            }
+            Ok(out)
+        })
+        .collect::<Result<_>>()?;
+    let (head, tail) = (&frame[..at], &frame[at + marker.len()..]);
+    let size = head.len() + tail.len() + chunks.iter().map(Vec::len).sum::<usize>();
+    let mut html = Vec::with_capacity(size);
+    html.extend_from_slice(head);
+    for chunk in chunks {
+        html.extend_from_slice(&chunk);
+    }
+    html.extend_from_slice(tail);
+    Ok(html)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Reads every file under `dir` (recursively, skipping hidden ones) as a template named by

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::jurisdiction::Jurisdictions;
 use crate::model::Guide;
 
-pub use pages::{OTHER_STATES_LIMIT, OTHER_STATES_WINDOW};
+pub use pages::{OTHER_STATES_LIMIT, OTHER_STATES_WINDOW, PRINT_SECTIONS};
 pub use views::*;
 
 /// Every page of the site and the other generated files, in a fixed order.

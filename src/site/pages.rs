@@ -332,37 +332,42 @@ impl<'a> SiteModel<'a> {
         }
     }
 
-    fn print_view(&self) -> PrintView<'_> {
+    fn print_view(&self) -> PrintView {
         PrintView {
-            states: self
-                .guide
-                .states
+            sections: PRINT_SECTIONS,
+        }
+    }
+
+    /// One state's section of the print page.
+    pub fn print_state(&self, si: usize) -> PrintState<'_> {
+        let state = &self.guide.states[si];
+        PrintState {
+            name: &state.name,
+            slug: &state.slug,
+            title: &state.title,
+            category: state.category.as_deref(),
+            updated: state.updated.as_deref(),
+            sources: &state.sources,
+            source_file: &state.source_file,
+            intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
+            questions: state
+                .questions
                 .iter()
-                .map(|state| PrintState {
-                    name: &state.name,
-                    slug: &state.slug,
-                    title: &state.title,
-                    category: state.category.as_deref(),
-                    updated: state.updated.as_deref(),
-                    sources: &state.sources,
-                    intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
-                    questions: state
-                        .questions
-                        .iter()
-                        .map(|q| PrintQuestion {
-                            number: q.number,
-                            text: &q.text,
-                            id: format!("{}-{}", state.slug, q.anchor),
-                            // States are h2 and questions h3 here, one level below the
-                            // state page, so the answers' headings move down one too.
-                            answer_html: shift_headings(&q.answer_html, 1),
-                        })
-                        .collect(),
+                .map(|q| PrintQuestion {
+                    number: q.number,
+                    text: &q.text,
+                    id: format!("{}-{}", state.slug, q.anchor),
+                    // States are h2 and questions h3 here, one level below the
+                    // state page, so the answers' headings move down one too.
+                    answer_html: shift_headings(&q.answer_html, 1),
                 })
                 .collect(),
         }
     }
 }
+
+/// Where the print page's frame wants the states' sections.
+pub const PRINT_SECTIONS: &str = "<!--stateside:print-sections-->";
 
 /// The other states' answers on `topic` to show on state `s`'s question page, and how many
 /// there are in all. Every one when there are few; otherwise the states nearest to `s` in

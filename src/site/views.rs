@@ -88,7 +88,7 @@ pub enum PageData<'s> {
     Question(QuestionView<'s>),
     Topic(TopicView<'s>),
     Compare(MatrixView<'s>),
-    Print(PrintView<'s>),
+    Print(PrintView),
     Extra(ExtraView<'s>),
     NotFound,
 }
@@ -216,9 +216,13 @@ pub struct MatrixCell<'s> {
     pub summary: &'s str,
 }
 
+/// The print page's frame. Its sections, one per state, are rendered one state at a time
+/// from `partials/print-state.html` and stand where the frame outputs `sections`, so the
+/// page never needs every state's answers in one template context.
 #[derive(Debug, Serialize)]
-pub struct PrintView<'s> {
-    pub states: Vec<PrintState<'s>>,
+pub struct PrintView {
+    /// A marker to output once with `{{ print.sections | safe }}`.
+    pub sections: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -229,6 +233,7 @@ pub struct PrintState<'s> {
     pub category: Option<&'s str>,
     pub updated: Option<&'s str>,
     pub sources: &'s [String],
+    pub source_file: &'s str,
     pub intro_html: Option<Cow<'s, str>>,
     pub questions: Vec<PrintQuestion<'s>>,
 }
