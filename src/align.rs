@@ -424,14 +424,17 @@ impl Analyzer {
         q_set.extend(q_seq.windows(2).map(|w| bigram(w[0], w[1])));
         q_set.sort_unstable();
         q_set.dedup();
-        let mut tf: BTreeMap<Term, f32> = BTreeMap::new();
-        for t in self.terms(cache, &answer_plain(answer), &own, ANSWER_WORDS) {
-            *tf.entry(t).or_default() += 1.0;
+        // Term frequencies, in term order: sorting and counting runs beats a map here.
+        let mut a_terms = self.terms(cache, &answer_plain(answer), &own, ANSWER_WORDS);
+        a_terms.sort_unstable();
+        let mut a_tf: Vec<(Term, f32)> = Vec::with_capacity(a_terms.len());
+        for t in a_terms {
+            match a_tf.last_mut() {
+                Some((last, n)) if *last == t => *n += 1.0,
+                _ => a_tf.push((t, 1.0)),
+            }
         }
-        QuestionFeatures {
-            q_set,
-            a_tf: tf.into_iter().collect(),
-        }
+        QuestionFeatures { q_set, a_tf }
     }
 
     fn hint(&self, hints: &[String], title: &str, label: &str) -> Hint {
@@ -664,10 +667,10 @@ impl Learned {
         assigned: &[Option<Match>],
         topics: usize,
     ) -> Self {
-        let mut q_sum: Vec<BTreeMap<Term, f32>> = vec![BTreeMap::new(); topics];
-        let mut a_sum: Vec<BTreeMap<Term, f32>> = vec![BTreeMap::new(); topics];
         let mut count = vec![0; topics];
         let mut teachers = HashSet::new();
+        // Each topic's teachers, in question order.
+        let mut taught_by: Vec<Vec<usize>> = vec![Vec::new(); topics];
         for (qi, m) in assigned.iter().enumerate() {
             let Some(m) = m else { continue };
             let best_other = scores[qi]
@@ -681,13 +684,25 @@ impl Learned {
             }
             teachers.insert((qi, m.topic));
             count[m.topic] += 1;
-            for &(t, w) in &vectors[qi].0 {
-                *q_sum[m.topic].entry(t).or_default() += w;
-            }
-            for &(t, w) in &vectors[qi].1 {
-                *a_sum[m.topic].entry(t).or_default() += w;
-            }
+            taught_by[m.topic].push(qi);
         }
+        // Topics are summed in parallel; within a topic, in question order as always, so
+        // the sums do not depend on the number of threads.
+        let sums = |pick: fn(&Vectors) -> &[(Term, f32)]| -> Vec<BTreeMap<Term, f32>> {
+            taught_by
+                .par_iter()
+                .map(|questions| {
+                    let mut sum = BTreeMap::new();
+                    for &qi in questions {
+                        for &(t, w) in pick(&vectors[qi]) {
+                            *sum.entry(t).or_default() += w;
+                        }
+                    }
+                    sum
+                })
+                .collect()
+        };
+        let (q_sum, a_sum) = rayon::join(|| sums(|v| &v.0), || sums(|v| &v.1));
         let norm2 = |sums: &[BTreeMap<Term, f32>]| {
             sums.iter()
                 .map(|m| m.values().map(|c| c * c).sum())
