@@ -479,7 +479,17 @@ fn words(text: &str) -> Vec<String> {
 fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
     let mut cur = String::new();
     let mut skipping = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, nearly all of the text, byte by byte; anything else as a char.
+        let (c, len) = if bytes[i].is_ascii() {
+            (char::from(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c, c.len_utf8())
+        };
+        i += len;
         if c.is_alphanumeric() {
             if !skipping {
                 if c.is_ascii() {
@@ -647,10 +657,10 @@ impl HintIndex {
 }
 
 /// What each topic learned from the questions matched to it with confidence: the sums of
-/// their unit-length question and answer vectors, inverted (term -> (topic, weight)).
+/// their unit-length question and answer vectors, by term.
 struct Learned {
-    q_sum: TermMap<Vec<(usize, f32)>>,
-    a_sum: TermMap<Vec<(usize, f32)>>,
+    q_sum: Dense,
+    a_sum: Dense,
     q_norm2: Vec<f32>,
     a_norm2: Vec<f32>,
     count: Vec<usize>,
@@ -708,20 +718,11 @@ impl Learned {
                 .map(|m| m.values().map(|c| c * c).sum())
                 .collect()
         };
-        let invert = |sums: Vec<BTreeMap<Term, f32>>| {
-            let mut inv: TermMap<Vec<(usize, f32)>> = TermMap::default();
-            for (topic, m) in sums.into_iter().enumerate() {
-                for (t, c) in m {
-                    inv.entry(t).or_default().push((topic, c));
-                }
-            }
-            inv
-        };
         Learned {
             q_norm2: norm2(&q_sum),
             a_norm2: norm2(&a_sum),
-            q_sum: invert(q_sum),
-            a_sum: invert(a_sum),
+            q_sum: Dense::from(q_sum),
+            a_sum: Dense::from(a_sum),
             count,
             teachers,
         }
@@ -735,11 +736,15 @@ impl Learned {
     /// topic learned from the *other* questions (0 when no other question taught it).
     /// The question's own contribution is left out: |S - v|² = |S|² - 2 S·v + |v|².
     fn similarities(&self, (qv, av): &Vectors, own: Option<usize>) -> Vec<f32> {
-        let cosines = |v: &[(Term, f32)], inv: &TermMap<Vec<(usize, f32)>>, norm2: &[f32]| {
+        let cosines = |v: &[(Term, f32)], sums: &Dense, norm2: &[f32]| {
             let mut dot = vec![0.0f32; norm2.len()];
             for &(term, w) in v {
-                for &(topic, c) in inv.get(&term).map_or(&[][..], Vec::as_slice) {
-                    dot[topic] += w * c;
+                if let Some(row) = sums.row(term) {
+                    // Topics that never saw the term add w * 0.0 = 0.0: the same sums as
+                    // visiting only the topics that did.
+                    for (d, &c) in dot.iter_mut().zip(row) {
+                        *d += w * c;
+                    }
                 }
             }
             let v2: f32 = v.iter().map(|x| x.1 * x.1).sum();
@@ -772,6 +777,40 @@ impl Learned {
                 }
             })
             .collect()
+    }
+}
+
+/// Per-topic sums by term, one dense row of `topics` values per term.
+struct Dense {
+    rows: TermMap<usize>,
+    values: Vec<f32>,
+    topics: usize,
+}
+
+impl Dense {
+    fn from(sums: Vec<BTreeMap<Term, f32>>) -> Self {
+        let topics = sums.len();
+        let mut rows = TermMap::default();
+        let mut values = Vec::new();
+        for (topic, m) in sums.into_iter().enumerate() {
+            for (t, c) in m {
+                let row = *rows.entry(t).or_insert_with(|| {
+                    values.resize(values.len() + topics, 0.0);
+                    values.len() / topics - 1
+                });
+                values[row * topics + topic] = c;
+            }
+        }
+        Dense {
+            rows,
+            values,
+            topics,
+        }
+    }
+
+    fn row(&self, term: Term) -> Option<&[f32]> {
+        let row = *self.rows.get(&term)?;
+        Some(&self.values[row * self.topics..(row + 1) * self.topics])
     }
 }
 
