@@ -130,8 +130,9 @@ pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
         return Err(Diagnostic::error(path, line, format!("`base_url` must be an http(s) URL, found {:?}", site.base_url), "write the full address, e.g. base_url = \"https://user.github.io/repo/\", or leave it empty"));
     }
     // A place's name becomes the folder of its pages; its code is shown as a label.
+    let lines = table_lines(text, "extra_jurisdictions");
     for (i, place) in site.extra_jurisdictions.iter().enumerate() {
-        let line = nth_table_line(text, "extra_jurisdictions", i);
+        let line = lines.get(i).copied();
         let slug = crate::text::slugify(&place.name);
         if slug.is_empty() || slug.len() > 100 {
             let what = if slug.is_empty() {
@@ -164,8 +165,9 @@ pub fn parse_topics(path: &Path, text: &str) -> Result<TopicsConfig, Vec<Diagnos
         toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, &e)])?;
     let mut diags = Vec::new();
     let mut seen = BTreeSet::new();
+    let lines = table_lines(text, "topic");
     for (i, topic) in config.topics.iter().enumerate() {
-        let line = nth_table_line(text, "topic", i);
+        let line = lines.get(i).copied();
         if !is_valid_id(&topic.id) {
             diags.push(Diagnostic::error(path, line, format!("topic id {:?} cannot be used in a URL", topic.id), "use lowercase letters, digits and hyphens, starting with a letter (not `index`, and not `q` followed by a digit, which unaligned questions use)"));
         }
@@ -291,14 +293,15 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-/// Line of the `i`th `[[name]]` header.
-fn nth_table_line(text: &str, name: &str, i: usize) -> Option<usize> {
+/// Lines of the `[[name]]` headers, in order: the `i`th is that of the `i`th table.
+/// Found once per file, not once per table (thousands of places made that quadratic).
+fn table_lines(text: &str, name: &str) -> Vec<usize> {
     let header = format!("[[{name}]]");
     text.lines()
         .enumerate()
         .filter(|(_, l)| l.trim() == header)
-        .nth(i)
         .map(|(n, _)| n + 1)
+        .collect()
 }
 
 #[cfg(test)]
