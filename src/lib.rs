@@ -55,6 +55,8 @@ pub struct Loaded {
     pub pages: Vec<markdown::PageSource>,
     /// Every problem found, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Syntect, loaded ahead of time when the content has code to highlight.
+    pub highlighter: markdown::Highlighter,
 }
 
 impl Loaded {
@@ -84,67 +86,85 @@ pub fn load(root: &Path) -> Result<Loaded> {
         parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
     let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
 
-    let extra: Vec<(String, String)> = site_config
-        .extra_jurisdictions
+    // Syntect takes about 25 ms to load; when the content has code to highlight, it loads
+    // on its own thread while the states are parsed and aligned.
+    let highlighter = markdown::Highlighter::default();
+    let code: Vec<(String, String)> = pages
         .iter()
-        .map(|j| (j.name.clone(), j.code.clone()))
+        .chain(
+            states
+                .iter()
+                .filter(|f| f.path.extension().is_some_and(|e| e == "md")),
+        )
+        .flat_map(|f| markdown::code_to_highlight(&f.bytes))
         .collect();
-    let places = Jurisdictions::new(&extra);
-    let parsed: Vec<parse::Parsed> = states
-        .par_iter()
-        .map(|f| {
-            if f.path.extension().is_some_and(|e| e == "md") {
-                markdown::parse_state(&f.path, &f.bytes, &places)
-            } else {
-                parse::parse_text(&f.path, &f.bytes, &places)
-            }
-        })
-        .collect();
-    let mut docs = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        diagnostics.extend(p.diagnostics);
-        docs.extend(p.doc);
-    }
-    docs = drop_duplicate_states(docs, &mut diagnostics);
-    timer.lap("parse states");
-
-    let mut page_sources: Vec<markdown::PageSource> = Vec::new();
-    for f in &pages {
-        match markdown::parse_page(&f.path, &f.bytes) {
-            Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
-                diagnostics.push(Diagnostic::error(
-                    &f.path,
-                    Some(1),
-                    format!("page slug {:?} is taken by the site's own pages", p.slug),
-                    format!(
-                        "set another `slug` in the front matter (the site uses {})",
-                        RESERVED_PAGE_SLUGS.join(", ")
-                    ),
-                ))
-            }
-            Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
-                Some(q) => diagnostics.push(Diagnostic::error(
-                    &f.path,
-                    Some(1),
-                    format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
-                    "give each page its own `slug`",
-                )),
-                None => page_sources.push(p),
-            },
-            Err(d) => diagnostics.extend(d),
+    let (docs, page_sources, alignment) = std::thread::scope(|scope| {
+        if !code.is_empty() {
+            scope.spawn(|| highlighter.warm_up(&code));
         }
-    }
+        let extra: Vec<(String, String)> = site_config
+            .extra_jurisdictions
+            .iter()
+            .map(|j| (j.name.clone(), j.code.clone()))
+            .collect();
+        let places = Jurisdictions::new(&extra);
+        let parsed: Vec<parse::Parsed> = states
+            .par_iter()
+            .map(|f| {
+                if f.path.extension().is_some_and(|e| e == "md") {
+                    markdown::parse_state(&f.path, &f.bytes, &places)
+                } else {
+                    parse::parse_text(&f.path, &f.bytes, &places)
+                }
+            })
+            .collect();
+        let mut docs = Vec::with_capacity(parsed.len());
+        for p in parsed {
+            diagnostics.extend(p.diagnostics);
+            docs.extend(p.doc);
+        }
+        docs = drop_duplicate_states(docs, &mut diagnostics);
+        timer.lap("parse states");
 
-    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
-    let alignment = align::align(&docs, &topics_config);
-    diagnostics.extend(align::diagnostics(
-        &docs,
-        &alignment,
-        &topics_config,
-        &topics.path,
-    ));
-    diagnostic::sort(&mut diagnostics);
-    timer.lap("align");
+        let mut page_sources: Vec<markdown::PageSource> = Vec::new();
+        for f in &pages {
+            match markdown::parse_page(&f.path, &f.bytes) {
+                Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
+                    diagnostics.push(Diagnostic::error(
+                        &f.path,
+                        Some(1),
+                        format!("page slug {:?} is taken by the site's own pages", p.slug),
+                        format!(
+                            "set another `slug` in the front matter (the site uses {})",
+                            RESERVED_PAGE_SLUGS.join(", ")
+                        ),
+                    ))
+                }
+                Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
+                    Some(q) => diagnostics.push(Diagnostic::error(
+                        &f.path,
+                        Some(1),
+                        format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
+                        "give each page its own `slug`",
+                    )),
+                    None => page_sources.push(p),
+                },
+                Err(d) => diagnostics.extend(d),
+            }
+        }
+
+        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
+        let alignment = align::align(&docs, &topics_config);
+        diagnostics.extend(align::diagnostics(
+            &docs,
+            &alignment,
+            &topics_config,
+            &topics.path,
+        ));
+        diagnostic::sort(&mut diagnostics);
+        timer.lap("align");
+        (docs, page_sources, alignment)
+    });
     Ok(Loaded {
         site: site_config,
         topics: topics_config,
@@ -152,6 +172,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         alignment,
         pages: page_sources,
         diagnostics,
+        highlighter,
     })
 }
 
@@ -184,7 +205,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         return Err(Error::Content(loaded.diagnostics));
     }
     let mut timer = StageTimer::from_env();
-    let md = Renderer::new(loaded.site.allow_html);
+    let md = Renderer::with_highlighter(loaded.site.allow_html, loaded.highlighter);
     let guide = model::build(
         loaded.site,
         &loaded.topics,
