@@ -4,6 +4,7 @@
 //! ```text
 //! cargo bench --bench build                              # N = 50, 500, 2000
 //! STATESIDE_BENCH_N=50,500 cargo bench --bench build     # chosen sizes
+//! STATESIDE_BENCH_DIR=/dev/shm cargo bench --bench build  # work folder on a tmpfs
 //! ```
 //!
 //! Every build is a fresh process (`stateside build -q`) into a new output folder; its
@@ -145,28 +146,27 @@ fn measure(states: usize, runs: usize, with_check: bool, work: &Path) -> Row {
     let out_dir = |i: usize| work.join(format!("site-{states}-{i}"));
 
     // Every timed run writes into a folder of its own and nothing is deleted until the
-    // end: ext4 slows down creating files right after many were deleted (it skips
-    // recently freed inodes), which would penalize whichever run came after a removal.
-    // Dirty pages are flushed before each timed run so that no run pays for the last
-    // one's writeback.
-    run(&mut build_cmd(&root, &work.join(format!("warm-{states}"))));
+    // end of the benchmark: ext4 slows down creating files right after many were deleted
+    // (it skips recently freed inodes), which would penalize whichever run came after a
+    // removal. Dirty pages are flushed before each timed run so that no run pays for the
+    // last one's writeback.
+    let warm = work.join(format!("warm-{states}"));
+    run(&mut build_cmd(&root, &warm));
+    // Builds and copies take turns, so that both meet the same state of the disk.
     let mut walls = Vec::with_capacity(runs);
+    let mut cps = Vec::with_capacity(runs);
     let mut peak_rss = 0;
     for i in 0..runs {
         sync();
         let r = run(&mut build_cmd(&root, &out_dir(i)));
         walls.push(r.wall);
         peak_rss = peak_rss.max(r.peak_rss);
+        sync();
+        let copy = work.join(format!("copy-{states}-{i}"));
+        cps.push(run(Command::new("cp").arg("-r").arg(&warm).arg(&copy)).wall);
     }
     let out = out_dir(0);
     let pages = count_html(&out);
-
-    let mut cps = Vec::new();
-    for i in 0..3 {
-        sync();
-        let copy = work.join(format!("copy-{states}-{i}"));
-        cps.push(run(Command::new("cp").arg("-r").arg(&out).arg(&copy)).wall);
-    }
 
     // Touch one state file (append a line of spaces) and rebuild into the existing output.
     let state_file = root.join(&corpus.states[corpus.states.len() / 2].path);
@@ -185,11 +185,6 @@ fn measure(states: usize, runs: usize, with_check: bool, work: &Path) -> Row {
         median((0..3).map(|_| run(&mut cmd).wall).collect())
     });
 
-    // Everything this size wrote goes; the next size starts on a settled disk.
-    for entry in fs::read_dir(work).unwrap() {
-        remove(&entry.unwrap().path());
-    }
-    sync();
     Row {
         states,
         pages,
@@ -220,7 +215,12 @@ fn main() {
     // `cargo bench` passes `--bench`; a filter argument is accepted and ignored.
     let sizes = sizes();
     let largest = sizes.iter().copied().max().unwrap_or(0);
-    let work = std::env::temp_dir().join(format!("stateside-bench-{}", std::process::id()));
+    // STATESIDE_BENCH_DIR puts the work folder elsewhere, e.g. on a tmpfs such as /dev/shm
+    // to measure without the disk's file-system effects.
+    let base = std::env::var_os("STATESIDE_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let work = base.join(format!("stateside-bench-{}", std::process::id()));
     fs::create_dir_all(&work).expect("create the bench folder");
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let load_before = loadavg();
@@ -231,6 +231,8 @@ fn main() {
         eprintln!("bench: N = {n} ({runs} runs)…");
         rows.push(measure(n, runs, n == largest, &work));
     }
+    // Removed only now: ext4 is slow to create files for a while after many were deleted,
+    // which would penalize the sizes measured after a removal.
     let _ = fs::remove_dir_all(&work);
 
     println!();
@@ -271,10 +273,11 @@ fn main() {
         }
     }
     println!(
-        "- Machine: {cores} cores; load average before {load_before}, after {}",
-        loadavg()
+        "- Machine: {cores} cores; load average before {load_before}, after {}; work folder in {}",
+        loadavg(),
+        base.display()
     );
     println!(
-        "- Builds: fresh `stateside build -q` processes, each into a new output folder after `sync`, 5 runs for N < 2000 and 3 for N ≥ 2000, after one untimed warm-up build; `cp -r` likewise; corpus seed {SEED}"
+        "- Builds: fresh `stateside build -q` processes, each into a new output folder after `sync`, 5 runs for N < 2000 and 3 for N ≥ 2000, after one untimed warm-up build, each followed by a `cp -r` of the warm-up build's output; nothing deleted until the end; corpus seed {SEED}"
     );
 }

@@ -197,27 +197,29 @@ fn fill_print_sections(
             ),
         });
     };
-    // States in parallel, a few at a time per task; each task's output stays in order.
-    let states: Vec<usize> = (0..site.guide.states.len()).collect();
-    let chunks: Vec<Vec<u8>> = states
-        .par_chunks(16)
-        .map(|chunk| {
-            let mut out = Vec::with_capacity(chunk.len() * 32 * 1024);
-            for &si in chunk {
-                let mut context = Context::new();
-                context.insert("page", meta);
-                context.insert("state", &site.print_state(si));
-                render_to(tera, PRINT_STATE_TEMPLATE, &context, &mut out, site, spec)?;
-            }
-            Ok(out)
-        })
-        .collect::<Result<_>>()?;
     let (head, tail) = (&frame[..at], &frame[at + marker.len()..]);
-    let size = head.len() + tail.len() + chunks.iter().map(Vec::len).sum::<usize>();
-    let mut html = Vec::with_capacity(size);
+    let mut html = Vec::with_capacity(frame.len() + site.guide.states.len() * 24 * 1024);
     html.extend_from_slice(head);
-    for chunk in chunks {
-        html.extend_from_slice(&chunk);
+    // A batch of states at a time, in parallel within the batch, appended in order: the
+    // page is never held twice, whole and in pieces.
+    let states: Vec<usize> = (0..site.guide.states.len()).collect();
+    for batch in states.chunks(64) {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(8)
+            .map(|chunk| {
+                let mut out = Vec::with_capacity(chunk.len() * 24 * 1024);
+                for &si in chunk {
+                    let mut context = Context::new();
+                    context.insert("page", meta);
+                    context.insert("state", &site.print_state(si));
+                    render_to(tera, PRINT_STATE_TEMPLATE, &context, &mut out, site, spec)?;
+                }
+                Ok(out)
+            })
+            .collect::<Result<_>>()?;
+        for part in parts {
+            html.extend_from_slice(&part);
+        }
     }
     html.extend_from_slice(tail);
     Ok(html)
