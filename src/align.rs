@@ -93,19 +93,21 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
 
     // Hint scores do not change between rounds: computed once, all topics per question.
     let index = HintIndex::new(&hints);
-    let hint_scores: Vec<Vec<f32>> = questions
-        .par_iter()
-        .map(|q| index.scores(q, &idf))
-        .collect();
-    let vectors: Vec<Vectors> = questions
-        .par_iter()
-        .map(|q| (q_vector(q, &idf), a_vector(q, &idf)))
-        .collect();
+    // The features are consumed here, each freed as soon as its scores and vectors exist,
+    // so the two never take memory side by side.
+    let count = questions.len();
+    let (hint_scores, vectors): (Vec<Vec<f32>>, Vec<Vectors>) = questions
+        .into_par_iter()
+        .map(|q| {
+            let scores = index.scores(&q, &idf);
+            (scores, (q_vector(&q, &idf), a_vector(&q, &idf)))
+        })
+        .unzip();
     let mut scores = hint_scores.clone();
     let mut assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
     for _ in 0..LEARNING_ROUNDS {
         let learned = Learned::from(&vectors, &scores, &assigned, hints.len());
-        scores = (0..questions.len())
+        scores = (0..count)
             .into_par_iter()
             .map(|qi| {
                 let own = assigned[qi]

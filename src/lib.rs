@@ -108,8 +108,9 @@ pub fn load(root: &Path) -> Result<Loaded> {
             .map(|j| (j.name.clone(), j.code.clone()))
             .collect();
         let places = Jurisdictions::new(&extra);
+        // Each file's bytes are freed as soon as it is parsed.
         let parsed: Vec<parse::Parsed> = states
-            .par_iter()
+            .into_par_iter()
             .map(|f| {
                 if f.path.extension().is_some_and(|e| e == "md") {
                     markdown::parse_state(&f.path, &f.bytes, &places)
@@ -305,8 +306,28 @@ impl StageTimer {
     fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let now = Instant::now();
-            eprintln!("{:>8.1} ms  {stage}", (now - last).as_secs_f64() * 1000.0);
+            eprintln!(
+                "{:>8.1} ms  {stage}{}",
+                (now - last).as_secs_f64() * 1000.0,
+                memory().map_or(String::new(), |m| format!(" (memory now / peak: {m})"))
+            );
             self.last = Some(now);
         }
     }
+}
+
+/// The process's resident memory now and at its peak, where the system tells (Linux).
+fn memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kb: u64 = line[name.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
+        Some(kb / 1024)
+    };
+    Some(format!("{} / {} MB", field("VmRSS:")?, field("VmHWM:")?))
 }
