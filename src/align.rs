@@ -68,8 +68,12 @@ const STOP_WORDS: &[&str] = &[
 pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
     let analyzer = Analyzer::new(topics);
     let pins = pins_by_question(docs, topics);
+    // Each job keeps a cache of stemmed words; jobs of at least 16 states let the cache
+    // pay off (the stemmer is the costly part, and a small site would otherwise stem the
+    // same words again in every job).
     let questions: Vec<QuestionFeatures> = docs
         .par_iter()
+        .with_min_len(16)
         .flat_map_iter(|d| d.questions.iter().map(move |q| (d, q)))
         .map_init(StemCache::default, |cache, (d, q)| {
             analyzer.question_features(cache, &d.state.name, &q.text, &q.answer)
