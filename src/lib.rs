@@ -260,13 +260,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
     let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
-    // The data exports carry answers as rendered, whether or not pages are minified.
-    export::write_exports(&guide, &staging)?;
-    timer.lap("exports");
-    if opts.minify {
-        guide.minify_html();
-        timer.lap("minify answers");
+    // The data exports carry answers as rendered, whether or not pages are minified; the
+    // minified answers are made beside them and take their place after.
+    let (exported, minified) = rayon::join(
+        || export::write_exports(&guide, &staging),
+        || opts.minify.then(|| guide.minified_html()),
+    );
+    exported?;
+    if let Some(html) = minified {
+        guide.use_html(html);
     }
+    timer.lap("exports, minify answers");
     let render_opts = render::RenderOptions {
         base_url: opts.base_url.clone(),
         minify: opts.minify,

@@ -167,23 +167,51 @@ impl Guide {
     /// Minifies every answer, introduction and extra page in place, once each, so that
     /// pages assembled from them need no minifying of their own (see [`crate::minify`]).
     pub fn minify_html(&mut self) {
-        fn shrink(html: &mut String) {
-            if let std::borrow::Cow::Owned(small) = minify::html(html) {
-                *html = small;
+        let minified = self.minified_html();
+        self.use_html(minified);
+    }
+
+    /// Every answer, introduction and extra page minified, without changing the guide (so
+    /// that it can be done while something else reads the guide as rendered).
+    pub fn minified_html(&self) -> MinifiedHtml {
+        let min = |html: &str| minify::html(html).into_owned();
+        MinifiedHtml {
+            states: self
+                .states
+                .par_iter()
+                .map(|state| {
+                    (
+                        state.intro_html.as_deref().map(min),
+                        state
+                            .questions
+                            .iter()
+                            .map(|q| min(&q.answer_html))
+                            .collect(),
+                    )
+                })
+                .collect(),
+            pages: self.pages.par_iter().map(|p| min(&p.html)).collect(),
+        }
+    }
+
+    /// Puts HTML made by [`Guide::minified_html`] of this same guide in place.
+    pub fn use_html(&mut self, html: MinifiedHtml) {
+        for (state, (intro, answers)) in self.states.iter_mut().zip(html.states) {
+            state.intro_html = intro;
+            for (q, answer) in state.questions.iter_mut().zip(answers) {
+                q.answer_html = answer;
             }
         }
-        self.states.par_iter_mut().for_each(|state| {
-            if let Some(intro) = &mut state.intro_html {
-                shrink(intro);
-            }
-            for q in &mut state.questions {
-                shrink(&mut q.answer_html);
-            }
-        });
-        self.pages
-            .par_iter_mut()
-            .for_each(|page| shrink(&mut page.html));
+        for (page, html) in self.pages.iter_mut().zip(html.pages) {
+            page.html = html;
+        }
     }
+}
+
+/// Minified HTML for a guide's states (introduction, answers) and extra pages, in order.
+pub struct MinifiedHtml {
+    states: Vec<(Option<String>, Vec<String>)>,
+    pages: Vec<String>,
 }
 
 fn state_model(
