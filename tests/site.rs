@@ -619,6 +619,29 @@ fn print_page_has_every_state_and_unique_ids() {
     let page = file(&files, "print/index.html");
     assert_eq!(page.matches("<section class=\"print-state\"").count(), 3);
     assert!(page.contains("id=\"iowa-q2\""));
+    // States come in order, each with its source document, as on its own page.
+    let order: Vec<usize> = ["alabama", "iowa", "texas"]
+        .iter()
+        .map(|slug| {
+            let section = page
+                .find(&format!(
+                    "<section class=\"print-state\" aria-labelledby=\"state-{slug}\">"
+                ))
+                .unwrap_or_else(|| panic!("no section for {slug}"));
+            let document = page[section..]
+                .find(&format!("<dd>{slug}.txt</dd>"))
+                .unwrap_or_else(|| panic!("no source document for {slug}"));
+            assert!(
+                page[section..section + document]
+                    .matches("<section class=\"print-state\"")
+                    .count()
+                    == 1,
+                "{slug}'s document line is in another state's section"
+            );
+            section
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     // Texas's answer heading moves below its h3 question.
     assert!(page.contains("<h4>Details</h4>"));
     let question = file(&files, "states/texas/laws.html");
@@ -754,4 +777,26 @@ fn question_titles_name_the_state_once() {
     assert!(named.contains("<title>What are the privacy concerns in Iowa? · "));
     let unnamed = file(&files, "states/alabama/q3-unmatched-question.html");
     assert!(unnamed.contains("<title>Is &lt;b&gt;this&lt;/b&gt; &amp; that shared? (Alabama) · "));
+}
+
+#[test]
+fn a_print_frame_without_its_sections_is_a_named_error() {
+    let dir = broken_templates(
+        "print.html",
+        "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n",
+    );
+    let err = render_site(
+        &sample_guide(BASE_URL),
+        dir.path(),
+        &RenderOptions::default(),
+    )
+    .unwrap_err();
+    match err {
+        Error::Template { name, message } => {
+            assert_eq!(name, "print.html", "{message}");
+            assert!(message.contains("{{ print.sections | safe }}"), "{message}");
+            assert!(message.contains("partials/print-state.html"), "{message}");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
 }
