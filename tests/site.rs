@@ -673,30 +673,31 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Renders the sample guide with `file_name` replaced by `contents`; returns the template
+/// error's file name and message.
+fn template_error(file_name: &str, contents: &str, minify: bool) -> (String, String) {
+    let dir = broken_templates(file_name, contents);
+    let opts = RenderOptions {
+        minify,
+        ..RenderOptions::default()
+    };
+    match render_site(&sample_guide(BASE_URL), dir.path(), &opts).unwrap_err() {
+        Error::Template { name, message } => (name, message),
+        other => panic!("expected a template error, got {other:?}"),
+    }
+}
+
 #[test]
 fn template_syntax_error_names_the_template() {
     // Minified templates are one long line; errors still point into the files.
     for minify in [false, true] {
-        let dir = broken_templates(
+        let (name, message) = template_error(
             "topic.html",
             "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}",
+            minify,
         );
-        let err = render_site(
-            &sample_guide(BASE_URL),
-            dir.path(),
-            &RenderOptions {
-                minify,
-                ..RenderOptions::default()
-            },
-        )
-        .unwrap_err();
-        match err {
-            Error::Template { name, message } => {
-                assert_eq!(name, "topic.html", "{message}");
-                assert!(message.contains("topic.html:"), "{message}");
-            }
-            other => panic!("expected a template error, got {other:?}"),
-        }
+        assert_eq!(name, "topic.html", "{message}");
+        assert!(message.contains("topic.html:"), "{message}");
     }
 }
 
@@ -704,27 +705,14 @@ fn template_syntax_error_names_the_template() {
 fn unknown_variable_names_the_template_and_line() {
     // Minified templates are one long line; errors still point into the files.
     for minify in [false, true] {
-        let dir = broken_templates(
+        let (name, message) = template_error(
             "partials/footer.html",
             "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n",
+            minify,
         );
-        let err = render_site(
-            &sample_guide(BASE_URL),
-            dir.path(),
-            &RenderOptions {
-                minify,
-                ..RenderOptions::default()
-            },
-        )
-        .unwrap_err();
-        match err {
-            Error::Template { name, message } => {
-                assert_eq!(name, "partials/footer.html", "{message}");
-                assert!(message.contains("partials/footer.html:3"), "{message}");
-                assert!(message.contains("no_such_field"), "{message}");
-            }
-            other => panic!("expected a template error, got {other:?}"),
-        }
+        assert_eq!(name, "partials/footer.html", "{message}");
+        assert!(message.contains("partials/footer.html:3"), "{message}");
+        assert!(message.contains("no_such_field"), "{message}");
     }
 }
 
@@ -781,22 +769,12 @@ fn question_titles_name_the_state_once() {
 
 #[test]
 fn a_print_frame_without_its_sections_is_a_named_error() {
-    let dir = broken_templates(
+    let (name, message) = template_error(
         "print.html",
         "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n",
+        true,
     );
-    let err = render_site(
-        &sample_guide(BASE_URL),
-        dir.path(),
-        &RenderOptions::default(),
-    )
-    .unwrap_err();
-    match err {
-        Error::Template { name, message } => {
-            assert_eq!(name, "print.html", "{message}");
-            assert!(message.contains("{{ print.sections | safe }}"), "{message}");
-            assert!(message.contains("partials/print-state.html"), "{message}");
-        }
-        other => panic!("expected a template error, got {other:?}"),
-    }
+    assert_eq!(name, "print.html", "{message}");
+    assert!(message.contains("{{ print.sections | safe }}"), "{message}");
+    assert!(message.contains("partials/print-state.html"), "{message}");
 }
