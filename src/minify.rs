@@ -15,12 +15,13 @@ use std::borrow::Cow;
 const MAX_DEPTH: usize = 200;
 
 /// The one set of minify-html settings: closing tags are kept, scripts (JSON-LD) are left
-/// alone, the doctype is written as is.
+/// alone, the doctype is written as is. In templates, Tera's syntax is kept and CSS is left
+/// as written, since a style may hold `{{ … }}` that a CSS minifier would not understand.
 fn cfg(templates: bool) -> minify_html::Cfg {
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
+    cfg.minify_css = !templates;
     cfg.minify_js = false;
     cfg.minify_doctype = false;
     cfg.preserve_brace_template_syntax = templates;
@@ -228,6 +229,9 @@ mod tests {
         ] {
             assert_eq!(template(src), src, "{src}");
         }
+        // A style holding Tera syntax keeps it as written.
+        let styled = template("<p style=\"color: {{ colour }};  margin: 0\">x</p>");
+        assert!(styled.contains("{{ colour }}"), "{styled}");
         // Tera syntax in text and in scripts is fine.
         assert!(template_is_safe_to_minify(
             "<p>{{ a }}</p>\n<script type=\"application/ld+json\">{{ j | safe }}</script>\n<p>{% if b %}c{% endif %}</p>"
