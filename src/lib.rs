@@ -86,73 +86,22 @@ pub fn load(root: &Path) -> Result<Loaded> {
         parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
     let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
 
-    // Syntect takes about 25 ms to load; when the content has code to highlight, it loads
-    // on its own thread while the states are parsed and aligned.
+    // Syntect's grammars take milliseconds to tens of milliseconds to load and compile;
+    // when the content has code to highlight, that happens on a thread of its own while
+    // the states are parsed and aligned.
     let highlighter = markdown::Highlighter::default();
     let code: Vec<(String, String)> = pages
         .iter()
-        .chain(
-            states
-                .iter()
-                .filter(|f| f.path.extension().is_some_and(|e| e == "md")),
-        )
+        .chain(states.iter().filter(|f| is_markdown(&f.path)))
         .flat_map(|f| markdown::code_to_highlight(&f.bytes))
         .collect();
     let (docs, page_sources, alignment) = std::thread::scope(|scope| {
         if !code.is_empty() {
             scope.spawn(|| highlighter.warm_up(&code));
         }
-        let extra: Vec<(String, String)> = site_config
-            .extra_jurisdictions
-            .iter()
-            .map(|j| (j.name.clone(), j.code.clone()))
-            .collect();
-        let places = Jurisdictions::new(&extra);
-        // Each file's bytes are freed as soon as it is parsed.
-        let parsed: Vec<parse::Parsed> = states
-            .into_par_iter()
-            .map(|f| {
-                if f.path.extension().is_some_and(|e| e == "md") {
-                    markdown::parse_state(&f.path, &f.bytes, &places)
-                } else {
-                    parse::parse_text(&f.path, &f.bytes, &places)
-                }
-            })
-            .collect();
-        let mut docs = Vec::with_capacity(parsed.len());
-        for p in parsed {
-            diagnostics.extend(p.diagnostics);
-            docs.extend(p.doc);
-        }
-        docs = drop_duplicate_states(docs, &mut diagnostics);
+        let docs = parse_states(states, &site_config, &mut diagnostics);
+        let page_sources = parse_pages(&pages, &mut diagnostics);
         timer.lap("parse states");
-
-        let mut page_sources: Vec<markdown::PageSource> = Vec::new();
-        for f in &pages {
-            match markdown::parse_page(&f.path, &f.bytes) {
-                Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
-                    diagnostics.push(Diagnostic::error(
-                        &f.path,
-                        Some(1),
-                        format!("page slug {:?} is taken by the site's own pages", p.slug),
-                        format!(
-                            "set another `slug` in the front matter (the site uses {})",
-                            RESERVED_PAGE_SLUGS.join(", ")
-                        ),
-                    ))
-                }
-                Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
-                    Some(q) => diagnostics.push(Diagnostic::error(
-                        &f.path,
-                        Some(1),
-                        format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
-                        "give each page its own `slug`",
-                    )),
-                    None => page_sources.push(p),
-                },
-                Err(d) => diagnostics.extend(d),
-            }
-        }
 
         diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
         let alignment = align::align(&docs, &topics_config);
@@ -175,6 +124,75 @@ pub fn load(root: &Path) -> Result<Loaded> {
         diagnostics,
         highlighter,
     })
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
+}
+
+/// Every state file to a document, in parallel; each file's bytes are freed as soon as it
+/// is parsed. Problems go to `diagnostics`; a second file for one state is dropped.
+fn parse_states(
+    states: Vec<source::SourceFile>,
+    site: &SiteConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<StateDoc> {
+    let extra: Vec<(String, String)> = site
+        .extra_jurisdictions
+        .iter()
+        .map(|j| (j.name.clone(), j.code.clone()))
+        .collect();
+    let places = Jurisdictions::new(&extra);
+    let parsed: Vec<parse::Parsed> = states
+        .into_par_iter()
+        .map(|f| {
+            if is_markdown(&f.path) {
+                markdown::parse_state(&f.path, &f.bytes, &places)
+            } else {
+                parse::parse_text(&f.path, &f.bytes, &places)
+            }
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        diagnostics.extend(p.diagnostics);
+        docs.extend(p.doc);
+    }
+    drop_duplicate_states(docs, diagnostics)
+}
+
+/// Extra pages, each with a slug of its own that the site's own folders do not use.
+fn parse_pages(
+    pages: &[source::SourceFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<markdown::PageSource> {
+    let mut page_sources: Vec<markdown::PageSource> = Vec::new();
+    for f in pages {
+        match markdown::parse_page(&f.path, &f.bytes) {
+            Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
+                diagnostics.push(Diagnostic::error(
+                    &f.path,
+                    Some(1),
+                    format!("page slug {:?} is taken by the site's own pages", p.slug),
+                    format!(
+                        "set another `slug` in the front matter (the site uses {})",
+                        RESERVED_PAGE_SLUGS.join(", ")
+                    ),
+                ))
+            }
+            Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
+                Some(q) => diagnostics.push(Diagnostic::error(
+                    &f.path,
+                    Some(1),
+                    format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
+                    "give each page its own `slug`",
+                )),
+                None => page_sources.push(p),
+            },
+            Err(d) => diagnostics.extend(d),
+        }
+    }
+    page_sources
 }
 
 /// A second file for a state already seen is an error naming both files; the first
