@@ -164,15 +164,10 @@ pub fn build(
 }
 
 impl Guide {
-    /// Minifies every answer, introduction and extra page in place, once each, so that
-    /// pages assembled from them need no minifying of their own (see [`crate::minify`]).
-    pub fn minify_html(&mut self) {
-        let minified = self.minified_html();
-        self.use_html(minified);
-    }
-
-    /// Every answer, introduction and extra page minified, without changing the guide (so
-    /// that it can be done while something else reads the guide as rendered).
+    /// Every answer, introduction and extra page minified, once each, so that pages
+    /// assembled from them need no minifying of their own (see [`crate::minify`]). The
+    /// guide is left as it is, so that something else can read it as rendered meanwhile;
+    /// [`Guide::use_html`] puts the result in place.
     pub fn minified_html(&self) -> MinifiedHtml {
         let min = |html: &str| minify::html(html).into_owned();
         MinifiedHtml {
