@@ -44,26 +44,39 @@ fn collect(root: &Path, dir: &Path, pages: &mut BTreeMap<String, String>) {
     }
 }
 
-/// The text a reader sees, without tags and without any whitespace (minifying may drop the
-/// whitespace between two blocks, which shows as nothing), with the entities that either
-/// form may use decoded.
+/// The text a reader sees: tags of inline elements vanish, every other tag separates words,
+/// runs of whitespace count as one space, and the entities that either form may use are
+/// decoded. Minifying may drop whitespace between blocks but never join or split words.
 fn visible_text(html: &str) -> String {
+    const INLINE: [&str; 18] = [
+        "a", "abbr", "b", "code", "del", "em", "i", "kbd", "label", "mark", "q", "s", "small",
+        "span", "strong", "sub", "sup", "time",
+    ];
     let mut text = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag && !c.is_whitespace() => text.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let tag = &rest[open + 1..];
+        let close = tag.find('>').expect("tags are closed");
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if !INLINE.contains(&name.to_ascii_lowercase().as_str()) {
+            text.push(' ');
         }
+        rest = &tag[close + 1..];
     }
-    text.replace("&gt;", ">")
+    text.push_str(rest);
+    let text = text
+        .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&lt;", "<")
-        .replace("&amp;", "&")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every `href`, `src` and `id` value, quoted or not, in page order.
