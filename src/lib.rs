@@ -55,8 +55,6 @@ pub struct Loaded {
     pub pages: Vec<markdown::PageSource>,
     /// Every problem found, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
-    /// Syntect, loaded ahead of time when the content has code to highlight.
-    pub highlighter: markdown::Highlighter,
 }
 
 impl Loaded {
@@ -86,35 +84,20 @@ pub fn load(root: &Path) -> Result<Loaded> {
         parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
     let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
 
-    // Syntect's grammars take milliseconds to tens of milliseconds to load and compile;
-    // when the content has code to highlight, that happens on a thread of its own while
-    // the states are parsed and aligned.
-    let highlighter = markdown::Highlighter::default();
-    let code: Vec<(String, String)> = pages
-        .iter()
-        .chain(states.iter().filter(|f| is_markdown(&f.path)))
-        .flat_map(|f| markdown::code_to_highlight(&f.bytes))
-        .collect();
-    let (docs, page_sources, alignment) = std::thread::scope(|scope| {
-        if !code.is_empty() {
-            scope.spawn(|| highlighter.warm_up(&code));
-        }
-        let docs = parse_states(states, &site_config, &mut diagnostics);
-        let page_sources = parse_pages(&pages, &mut diagnostics);
-        timer.lap("parse states");
+    let docs = parse_states(states, &site_config, &mut diagnostics);
+    let page_sources = parse_pages(&pages, &mut diagnostics);
+    timer.lap("parse states");
 
-        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
-        let alignment = align::align(&docs, &topics_config);
-        diagnostics.extend(align::diagnostics(
-            &docs,
-            &alignment,
-            &topics_config,
-            &topics.path,
-        ));
-        diagnostic::sort(&mut diagnostics);
-        timer.lap("align");
-        (docs, page_sources, alignment)
-    });
+    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
+    let alignment = align::align(&docs, &topics_config);
+    diagnostics.extend(align::diagnostics(
+        &docs,
+        &alignment,
+        &topics_config,
+        &topics.path,
+    ));
+    diagnostic::sort(&mut diagnostics);
+    timer.lap("align");
     Ok(Loaded {
         site: site_config,
         topics: topics_config,
@@ -122,7 +105,6 @@ pub fn load(root: &Path) -> Result<Loaded> {
         alignment,
         pages: page_sources,
         diagnostics,
-        highlighter,
     })
 }
 
@@ -224,7 +206,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         return Err(Error::Content(loaded.diagnostics));
     }
     let mut timer = StageTimer::from_env();
-    let md = Renderer::with_highlighter(loaded.site.allow_html, loaded.highlighter);
+    let md = Renderer::new(loaded.site.allow_html);
     let guide = model::build(
         loaded.site,
         &loaded.topics,

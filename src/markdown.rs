@@ -19,45 +19,12 @@ mod questions;
 mod render;
 mod state;
 
-pub use highlight::Highlighter;
 pub use page::{parse_page, PageSource};
 pub use plain::to_text;
 pub use render::Renderer;
 pub use state::parse_state;
 
 use pulldown_cmark::Options;
-
-/// The fenced code blocks of Markdown source that name a language, as (info string, code),
-/// for [`Highlighter::warm_up`]. A quick scan for a fence line comes first, so text without
-/// one is not parsed.
-pub fn code_to_highlight(src: &[u8]) -> Vec<(String, String)> {
-    let fence = src.split(|&b| b == b'\n').any(|line| {
-        let line = line.trim_ascii_start();
-        line.starts_with(b"```") || line.starts_with(b"~~~")
-    });
-    let Some(src) = fence.then(|| std::str::from_utf8(src).ok()).flatten() else {
-        return Vec::new();
-    };
-    let mut blocks = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    for event in pulldown_cmark::Parser::new_ext(src, options()) {
-        match event {
-            pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(
-                pulldown_cmark::CodeBlockKind::Fenced(info),
-            )) if !info.trim().is_empty() => current = Some((info.to_string(), String::new())),
-            pulldown_cmark::Event::Text(text) => {
-                if let Some((_, code)) = &mut current {
-                    code.push_str(&text);
-                }
-            }
-            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::CodeBlock) => {
-                blocks.extend(current.take());
-            }
-            _ => {}
-        }
-    }
-    blocks
-}
 
 /// The Markdown dialect of every `.md` file: CommonMark with tables and strikethrough.
 /// Footnotes stay off: several answers share one page, and their footnote ids would collide.

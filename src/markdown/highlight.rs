@@ -1,7 +1,6 @@
 //! Fenced code -> highlighted HTML with syntect's CSS classes (prefixed `hl-`), and the CSS
 //! for those classes: a light theme, and a dark one for readers who prefer dark. Syntect's
-//! syntax set is loaded on the first block that names a language, never before, or ahead of
-//! time by [`Highlighter::warm_up`] when the content is known to have fenced code.
+//! syntax set is loaded on the first block that names a language, never before.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
@@ -28,35 +27,15 @@ const MIN_CONTRAST: f64 = 4.6;
 
 /// Highlights code blocks; remembers whether it did, so the CSS is only written when used.
 #[derive(Default)]
-pub struct Highlighter {
+pub(super) struct Highlighter {
     syntaxes: OnceLock<SyntaxSet>,
-    /// The CSS of both themes; built once, when first asked for.
-    theme_css: OnceLock<Option<String>>,
     used: AtomicBool,
 }
 
 impl Highlighter {
-    /// Loads the syntax set, builds the theme CSS and highlights `blocks` (info string, code)
-    /// once, now: syntect compiles each language's patterns on first use, which costs more
-    /// than loading it. A build does this on an idle core while it reads and aligns the
-    /// content, instead of on the first code block it renders.
-    pub fn warm_up(&self, blocks: &[(String, String)]) {
-        self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-        self.theme_css.get_or_init(theme_css);
-        for (info, code) in blocks {
-            let _ = self.highlight(info, code);
-        }
-    }
-
     /// The HTML of a code block whose info string starts with a language syntect knows,
     /// or `None` (no language, an unknown one, or code too large to highlight safely).
-    pub(super) fn html(&self, info: &str, code: &str) -> Option<String> {
-        let html = self.highlight(info, code)?;
-        self.used.store(true, Ordering::Relaxed);
-        Some(html)
-    }
-
-    fn highlight(&self, info: &str, code: &str) -> Option<String> {
+    pub fn html(&self, info: &str, code: &str) -> Option<String> {
         let lang = info
             .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
             .next()
@@ -75,6 +54,7 @@ impl Highlighter {
                 .parse_html_for_line_which_includes_newline(line)
                 .ok()?;
         }
+        self.used.store(true, Ordering::Relaxed);
         // Syntect escapes the code; the wrapper is ours. `hl-code` takes the theme's colours.
         Some(format!(
             "<pre class=\"code hl-code\"><code>{}</code></pre>\n",
@@ -82,31 +62,26 @@ impl Highlighter {
         ))
     }
 
-    pub(super) fn loaded(&self) -> bool {
+    pub fn loaded(&self) -> bool {
         self.syntaxes.get().is_some()
     }
 
     /// The CSS for the classes, if any block was highlighted.
-    pub(super) fn css(&self) -> Option<String> {
+    pub fn css(&self) -> Option<String> {
         if !self.used.load(Ordering::Relaxed) {
             return None;
         }
-        self.theme_css.get_or_init(theme_css).clone()
+        let themes = ThemeSet::load_defaults();
+        let css = |name: &str| {
+            let theme = readable(themes.themes.get(name)?.clone());
+            css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
+        };
+        Some(format!(
+            "{}\n@media (prefers-color-scheme: dark) {{\n{}}}\n",
+            css(LIGHT_THEME)?,
+            css(DARK_THEME)?
+        ))
     }
-}
-
-/// The light theme's classes, and the dark theme's for readers who prefer dark.
-fn theme_css() -> Option<String> {
-    let themes = ThemeSet::load_defaults();
-    let css = |name: &str| {
-        let theme = readable(themes.themes.get(name)?.clone());
-        css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
-    };
-    Some(format!(
-        "{}\n@media (prefers-color-scheme: dark) {{\n{}}}\n",
-        css(LIGHT_THEME)?,
-        css(DARK_THEME)?
-    ))
 }
 
 /// The theme with every foreground colour moved towards black (on a light background) or

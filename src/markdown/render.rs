@@ -24,14 +24,9 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(allow_html: bool) -> Self {
-        Self::with_highlighter(allow_html, Highlighter::default())
-    }
-
-    /// A renderer that highlights code with `highlighter`, which may have been warmed up.
-    pub fn with_highlighter(allow_html: bool, highlighter: Highlighter) -> Self {
         Renderer {
             allow_html,
-            highlighter,
+            highlighter: Highlighter::default(),
         }
     }
 

@@ -196,27 +196,3 @@ fn deep_nesting_keeps_its_text_and_loses_its_tags() {
     assert!(tags <= MAX_NESTING, "{tags} nested emphasis tags");
     assert!(out.contains('x'));
 }
-
-#[test]
-fn warming_up_loads_syntect_and_leaves_the_css_to_highlighted_blocks() {
-    let blocks = crate::markdown::code_to_highlight(
-        b"Text\n\n```json\n{\"a\": 1}\n```\n\n```\nno language\n```\n\n~~~sh\nls -l\n~~~\n",
-    );
-    assert_eq!(
-        blocks,
-        vec![
-            ("json".to_string(), "{\"a\": 1}\n".to_string()),
-            ("sh".to_string(), "ls -l\n".to_string())
-        ]
-    );
-    assert!(crate::markdown::code_to_highlight(b"No fence, `inline` only.\n").is_empty());
-
-    let highlighter = crate::markdown::Highlighter::default();
-    highlighter.warm_up(&blocks);
-    let r = Renderer::with_highlighter(false, highlighter);
-    assert!(r.syntaxes_loaded());
-    // Nothing on the site is highlighted yet, so no CSS is written for it.
-    assert!(r.highlight_css().is_none());
-    let _ = r.events("```json\n{\"b\": 2}\n```\n");
-    assert!(r.highlight_css().is_some_and(|css| css.contains(".hl-")));
-}
