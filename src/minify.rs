@@ -78,12 +78,13 @@ fn template_is_safe_to_minify(source: &str) -> bool {
                 At::Quoted(_) if expression => {}
                 _ => return false,
             }
-            let close: &[u8] = match rest[1] {
-                b'{' => b"}}",
-                b'%' => b"%}",
-                _ => b"#}",
+            let close = match rest[1] {
+                b'{' => "}}",
+                b'%' => "%}",
+                _ => "#}",
             };
-            match find(&rest[2..], close) {
+            // `i` is on an ASCII `{`, so `i + 2` is a character boundary.
+            match source[i + 2..].find(close) {
                 Some(end) => i += 2 + end + 2,
                 None => return false,
             }
@@ -131,10 +132,6 @@ fn template_is_safe_to_minify(source: &str) -> bool {
         i += 1;
     }
     at == At::Text
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// How deep the elements of HTML nest, counted from its tags (void and self-closing

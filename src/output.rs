@@ -88,33 +88,6 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` and a copy of `static_dir` into a staging folder beside `out`, then swaps
-/// it into place. On any error the previous output is left exactly as it was.
-pub fn write_site(
-    root: &Path,
-    out: &Path,
-    files: &[OutputFile],
-    static_dir: &Path,
-) -> Result<WriteStats> {
-    check_output_dir(root, out)?;
-    let staging = Staging::begin(root, out, static_dir)?;
-    // Every path is checked before anything is written.
-    let mut written: HashSet<&str> = HashSet::with_capacity(files.len());
-    for f in files {
-        check_generated_path(&f.path)?;
-        if !written.insert(&f.path) {
-            return Err(duplicate(&f.path));
-        }
-    }
-    for f in files {
-        staging.check_static(&f.path)?;
-    }
-    files
-        .par_iter()
-        .try_for_each(|f| staging.write_unchecked(&f.path, &f.contents))?;
-    staging.finish()
-}
-
 /// A staging folder beside the output that pages are written into one by one, from any
 /// thread, as soon as they are ready; [`Staging::finish`] swaps it into place. Dropped
 /// without `finish` (an error anywhere), it is removed and the previous output stays.
@@ -528,6 +501,19 @@ fn absolute(p: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole site through [`Staging`], as a build writes one; on an error the staging
+    /// folder is dropped and the previous output stays.
+    fn write_site(
+        root: &Path,
+        out: &Path,
+        files: &[OutputFile],
+        static_dir: &Path,
+    ) -> Result<WriteStats> {
+        let staging = Staging::begin(root, out, static_dir)?;
+        files.iter().try_for_each(|f| staging.write(f))?;
+        staging.finish()
+    }
 
     fn project() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

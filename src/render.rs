@@ -184,9 +184,10 @@ fn fill_print_sections(
     meta: &crate::site::PageMeta,
     frame: Vec<u8>,
 ) -> Result<Vec<u8>> {
-    let marker = PRINT_SECTIONS.as_bytes();
-    let at = find(&frame, marker).filter(|&at| find(&frame[at + marker.len()..], marker).is_none());
-    let Some(at) = at else {
+    // Tera writes what it renders as UTF-8 text.
+    let frame = String::from_utf8_lossy(&frame);
+    let parts: Vec<&str> = frame.split(PRINT_SECTIONS).collect();
+    let [head, tail] = parts[..] else {
         return Err(Error::Template {
             name: spec.kind.template().to_string(),
             message: format!(
@@ -197,9 +198,8 @@ fn fill_print_sections(
             ),
         });
     };
-    let (head, tail) = (&frame[..at], &frame[at + marker.len()..]);
     let mut html = Vec::with_capacity(frame.len() + site.guide.states.len() * 24 * 1024);
-    html.extend_from_slice(head);
+    html.extend_from_slice(head.as_bytes());
     // A batch of states at a time, in parallel within the batch, appended in order: the
     // page is never held twice, whole and in pieces.
     let states: Vec<usize> = (0..site.guide.states.len()).collect();
@@ -221,12 +221,8 @@ fn fill_print_sections(
             html.extend_from_slice(&part);
         }
     }
-    html.extend_from_slice(tail);
+    html.extend_from_slice(tail.as_bytes());
     Ok(html)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Reads every file under `dir` (recursively, skipping hidden ones) as a template named by
