@@ -4,7 +4,8 @@
 //! `source` (find and read files) -> `parse` / `markdown` (one file -> a [`doc::StateDoc`])
 //! -> `align` (all documents + topics -> which question answers which topic)
 //! -> `model` (the [`model::Guide`], answers rendered once) -> `site` (every page to write)
-//! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place).
+//! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place);
+//! `export` and `search` write the data files and the search index from the guide beside them.
 
 pub mod align;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod source;
 pub mod text;
@@ -262,15 +264,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
     // The data exports carry answers as rendered, whether or not pages are minified; the
     // minified answers are made beside them and take their place after.
-    let (exported, minified) = rayon::join(
-        || export::write_exports(&guide, &staging),
+    let ((exported, indexed), minified) = rayon::join(
+        || {
+            rayon::join(
+                || export::write_exports(&guide, &staging),
+                || search::write_index(&guide, &staging),
+            )
+        },
         || opts.minify.then(|| guide.minified_html()),
     );
     exported?;
+    indexed?;
     if let Some(html) = minified {
         guide.use_html(html);
     }
-    timer.lap("exports, minify answers");
+    timer.lap("exports, search index, minify answers");
     let render_opts = render::RenderOptions {
         base_url: opts.base_url.clone(),
         minify: opts.minify,
