@@ -86,10 +86,20 @@ pub struct SearchIndex<'g> {
 /// Calls `each` with every indexed word of `text`, lowercased: runs of letters and digits of
 /// two characters or more, stop words left out. `buf` is scratch space.
 pub fn for_each_word(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
+    for_each_token(text, buf, |w| {
+        if !is_stop_word(w) {
+            each(w)
+        }
+    })
+}
+
+/// [`for_each_word`] with the stop words still in (the indexer recognises them once per
+/// distinct word instead of once per occurrence).
+fn for_each_token(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
     buf.clear();
     let mut chars = 0usize;
     let mut flush = |buf: &mut String, chars: &mut usize| {
-        if *chars >= 2 && *chars <= MAX_WORD_CHARS && !is_stop_word(buf) {
+        if *chars >= 2 && *chars <= MAX_WORD_CHARS {
             each(buf);
         }
         buf.clear();
@@ -186,29 +196,44 @@ struct Tally {
     lengths: Vec<(u32, u32)>,
 }
 
+/// Marks a stop word in a slice's interner: seen, but not indexed.
+const STOP: u32 = u32::MAX;
+
 fn tally(docs: &[SearchDoc]) -> Tally {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut words: Vec<String> = Vec::new();
-    let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
+    // Counts per local word id, and which ids the current document touched.
+    let mut counts: Vec<(u16, u16)> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     let mut buf = String::new();
     let mut out = Vec::with_capacity(docs.len());
     let mut lengths = Vec::with_capacity(docs.len());
     for doc in docs {
-        counts.clear();
         let mut len = (0u32, 0u32);
-        for (field, text) in [(0, doc.title), (1, doc.text.as_ref())] {
-            for_each_word(text, &mut buf, |w| {
+        for (in_title, text) in [(true, doc.title), (false, doc.text.as_ref())] {
+            for_each_token(text, &mut buf, |w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = words.len() as u32;
-                        words.push(w.to_string());
+                        let id = if is_stop_word(w) {
+                            STOP
+                        } else {
+                            words.push(w.to_string());
+                            counts.push((0, 0));
+                            words.len() as u32 - 1
+                        };
                         ids.insert(w.to_string(), id);
                         id
                     }
                 };
-                let c = counts.entry(id).or_default();
-                if field == 0 {
+                if id == STOP {
+                    return;
+                }
+                let c = &mut counts[id as usize];
+                if *c == (0, 0) {
+                    touched.push(id);
+                }
+                if in_title {
                     c.0 = c.0.saturating_add(1);
                     len.0 += 1;
                 } else {
@@ -217,7 +242,14 @@ fn tally(docs: &[SearchDoc]) -> Tally {
                 }
             });
         }
-        out.push(counts.iter().map(|(&id, &(t, x))| (id, t, x)).collect());
+        let entries = touched
+            .drain(..)
+            .map(|id| {
+                let (t, x) = std::mem::take(&mut counts[id as usize]);
+                (id, t, x)
+            })
+            .collect();
+        out.push(entries);
         lengths.push(len);
     }
     Tally {
