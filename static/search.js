@@ -245,9 +245,8 @@
     return ids;
   }
 
-  // The text shard of a document, and its [title, url, text].
-  function docText(d) {
-    var starts = meta.text_starts;
+  // The shard of `starts`/`files` that holds document `d`, and the document's entry in it.
+  function docEntry(starts, files, d) {
     var lo = 0;
     var hi = starts.length - 1;
     while (lo < hi) {
@@ -255,7 +254,17 @@
       if (starts[mid] <= d) lo = mid;
       else hi = mid - 1;
     }
-    return load(meta.text_files[lo]).then(function (docs) { return docs[d - starts[lo]]; });
+    return load(files[lo]).then(function (docs) { return docs[d - starts[lo]]; });
+  }
+
+  // [title, url] of a document.
+  function docTitle(d) {
+    return docEntry(meta.title_starts, meta.title_files, d);
+  }
+
+  // The text of a document, for its snippet.
+  function docText(d) {
+    return docEntry(meta.text_starts, meta.text_files, d);
   }
 
   // Whether a word of a title or answer is one the query found.
@@ -335,14 +344,17 @@
     where.textContent = describe(d);
     a.appendChild(title);
     a.appendChild(where);
-    var text = snippet(doc[2], isMatch);
-    if (text) {
-      var snip = document.createElement("span");
-      snip.className = "search-result-snippet";
-      marked(snip, text, isMatch);
-      a.appendChild(snip);
-    }
     return a;
+  }
+
+  // Adds its snippet to a result once the document's text is there.
+  function addSnippet(a, text, isMatch) {
+    var shortened = snippet(text, isMatch);
+    if (!shortened) return;
+    var snip = document.createElement("span");
+    snip.className = "search-result-snippet";
+    marked(snip, shortened, isMatch);
+    a.appendChild(snip);
   }
 
   function setStatus(text, now) {
@@ -368,23 +380,34 @@
     return found + " for " + quoted + scope + (shown < ranked.length ? ", showing " + shown : "") + ".";
   }
 
-  // Shows the next page of results (their text shards loaded first).
+  // Shows the next page of results as soon as their titles are loaded; their snippets
+  // follow when the text shards arrive.
   function showMore(run, words, found, started) {
     var ids = ranked.slice(shown, shown + PAGE);
-    return Promise.all(ids.map(docText)).then(function (docs) {
-      if (run !== lastRun) return;
-      var isMatch = matcher(words, found);
+    var isMatch = matcher(words, found);
+    var query = current;
+    return Promise.all(ids.map(docTitle)).then(function (docs) {
+      if (run !== lastRun) return null;
       var frag = document.createDocumentFragment();
-      docs.forEach(function (doc, i) { frag.appendChild(option(ids[i], doc, isMatch, shown + i)); });
+      var added = docs.map(function (doc, i) {
+        var a = option(ids[i], doc, isMatch, shown + i);
+        frag.appendChild(a);
+        return a;
+      });
       list.appendChild(frag);
       shown += ids.length;
       more.hidden = shown >= ranked.length;
       list.hidden = shown === 0;
-      setStatus(summary(current), false);
-      box.setAttribute("data-search-done", current);
+      setStatus(summary(query), false);
+      box.setAttribute("data-search-done", query);
       box.dispatchEvent(new CustomEvent("stateside-search", {
-        detail: { query: current, results: ranked.length, ms: performance.now() - started },
+        detail: { query: query, results: ranked.length, ms: performance.now() - started },
       }));
+      return Promise.all(ids.map(docText)).then(function (texts) {
+        if (run !== lastRun) return;
+        texts.forEach(function (text, i) { addSnippet(added[i], text, isMatch); });
+        box.setAttribute("data-search-snippets", query);
+      });
     });
   }
 

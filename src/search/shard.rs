@@ -1,7 +1,7 @@
 //! The search index -> the script files a browser loads: `search/index.js` (the states,
 //! topics, per-document facts and the map of shards), term shards (words -> stems ->
-//! postings, split by key range) and text shards (title, URL and text of a run of documents,
-//! for result titles and snippets). Each file is a script that sets data on `window`, so
+//! postings, split by key range), title shards (title and URL of a run of documents, for the
+//! list of results) and text shards (their text, for snippets, loaded after the list shows). Each file is a script that sets data on `window`, so
 //! the index loads from `file://` too, where `fetch` of local files is refused.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::index::{DocKind, SearchIndex, Term, STOP_WORDS};
+use super::index::{DocKind, SearchDoc, SearchIndex, Term, STOP_WORDS};
 use crate::model::Guide;
 use crate::output::OutputFile;
 
@@ -23,6 +23,8 @@ const FORMAT: u32 = 1;
 /// Rough size in bytes at which a term shard is closed and the next one begins: small
 /// enough that a query loads little, big enough that a 50-state site has only a few dozen.
 const TERM_SHARD_BYTES: usize = 24 * 1024;
+/// The same for title shards: a 50-state site has two.
+const TITLE_SHARD_BYTES: usize = 96 * 1024;
 /// The same for text shards; a page of results loads one per result at most.
 const TEXT_SHARD_BYTES: usize = 16 * 1024;
 
@@ -45,6 +47,9 @@ struct Meta<'a> {
     /// Term shards: the first key of each (the first is ""), and its file.
     term_starts: Vec<&'a str>,
     term_files: Vec<String>,
+    /// Title shards: the first document of each, and its file.
+    title_starts: Vec<u32>,
+    title_files: Vec<String>,
     /// Text shards: the first document of each, and its file.
     text_starts: Vec<u32>,
     text_files: Vec<String>,
@@ -68,19 +73,31 @@ enum Key<'a> {
 /// Every file of the index, `search/index.js` first; deterministic for a given guide.
 pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
     let (term_starts, term_shards) = term_shards(index);
-    let text_ranges = text_ranges(index);
+    let title_ranges = doc_ranges(index, TITLE_SHARD_BYTES, |d| d.title.len() + d.url.len());
+    let text_ranges = doc_ranges(index, TEXT_SHARD_BYTES, |d| d.text.len());
     let mut term_files: Vec<OutputFile> = term_shards
         .par_iter()
         .enumerate()
         .map(|(i, shard)| script_file("t", i, shard))
         .collect();
+    let mut title_files: Vec<OutputFile> = title_ranges
+        .par_iter()
+        .enumerate()
+        .map(|(i, range)| {
+            let docs: Vec<[&str; 2]> = index.docs[range.clone()]
+                .iter()
+                .map(|d| [d.title, d.url.as_str()])
+                .collect();
+            script_file("n", i, &docs)
+        })
+        .collect();
     let mut text_files: Vec<OutputFile> = text_ranges
         .par_iter()
         .enumerate()
         .map(|(i, range)| {
-            let docs: Vec<[&str; 3]> = index.docs[range.clone()]
+            let docs: Vec<&str> = index.docs[range.clone()]
                 .iter()
-                .map(|d| [d.title, d.url.as_str(), d.text.as_ref()])
+                .map(|d| d.text.as_ref())
                 .collect();
             script_file("d", i, &docs)
         })
@@ -119,11 +136,14 @@ pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
         text_words: index.docs.iter().map(|d| d.text_words).collect(),
         term_starts,
         term_files: term_files.iter().map(name).collect(),
+        title_starts: title_ranges.iter().map(|r| r.start as u32).collect(),
+        title_files: title_files.iter().map(name).collect(),
         text_starts: text_ranges.iter().map(|r| r.start as u32).collect(),
         text_files: text_files.iter().map(name).collect(),
     };
     let mut out = vec![OutputFile::new(INDEX_FILE, script("index", &meta))];
     out.append(&mut term_files);
+    out.append(&mut title_files);
     out.append(&mut text_files);
     out
 }
@@ -179,14 +199,18 @@ fn flat_postings(term: &Term) -> Vec<u32> {
     flat
 }
 
-/// Runs of documents of about [`TEXT_SHARD_BYTES`] of text each.
-fn text_ranges(index: &SearchIndex) -> Vec<std::ops::Range<usize>> {
+/// Runs of documents of about `limit` bytes each, as `size` counts them.
+fn doc_ranges(
+    index: &SearchIndex,
+    limit: usize,
+    size_of: impl Fn(&SearchDoc) -> usize,
+) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
     for (i, doc) in index.docs.iter().enumerate() {
-        size += doc.title.len() + doc.url.len() + doc.text.len() + 12;
-        if size >= TEXT_SHARD_BYTES {
+        size += size_of(doc) + 8;
+        if size >= limit {
             ranges.push(start..i + 1);
             start = i + 1;
             size = 0;

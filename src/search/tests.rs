@@ -188,22 +188,28 @@ fn shards_cover_every_term_at_the_place_the_index_names() {
         }
     }
     assert!(postings > 1000, "{postings} postings");
-    // Text shards hold every document once, in order.
-    let mut docs = Vec::new();
-    for (start, name) in meta["text_starts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .zip(meta["text_files"].as_array().unwrap())
-    {
-        assert_eq!(start.as_u64().unwrap() as usize, docs.len());
-        docs.extend(by_name(name.as_str().unwrap()).as_array().unwrap().clone());
-    }
-    assert_eq!(docs.len(), index.docs.len());
-    for (json, doc) in docs.iter().zip(&index.docs) {
-        assert_eq!(json[0], doc.title);
-        assert_eq!(json[1], doc.url.as_str());
-        assert_eq!(json[2], doc.text.as_ref());
+    // Title shards and text shards hold every document once, in order.
+    let shard_docs = |starts: &str, files: &str| {
+        let mut docs = Vec::new();
+        for (start, name) in meta[starts]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(meta[files].as_array().unwrap())
+        {
+            assert_eq!(start.as_u64().unwrap() as usize, docs.len());
+            docs.extend(by_name(name.as_str().unwrap()).as_array().unwrap().clone());
+        }
+        docs
+    };
+    let titles = shard_docs("title_starts", "title_files");
+    let texts = shard_docs("text_starts", "text_files");
+    assert_eq!(titles.len(), index.docs.len());
+    assert_eq!(texts.len(), index.docs.len());
+    for ((title, text), doc) in titles.iter().zip(&texts).zip(&index.docs) {
+        assert_eq!(title[0], doc.title);
+        assert_eq!(title[1], doc.url.as_str());
+        assert_eq!(*text, doc.text.as_ref());
     }
     assert_eq!(meta["kinds"].as_str().unwrap().len(), index.docs.len());
 }
