@@ -228,7 +228,7 @@ fn pages(out: &Path) -> BTreeMap<String, Page> {
     pages
 }
 
-/// Asserts that no page runs anything but the site's own scripts: print.js and JSON-LD
+/// Asserts that no page runs anything but the site's own scripts: print.js, search.js and JSON-LD
 /// data (which must parse as JSON); no event handler, no script URL, no foreign element.
 /// With `raw_html_allowed`, event handlers and scripts written as raw HTML by the author
 /// are expected, but links and images made from Markdown still never carry script URLs.
@@ -263,7 +263,8 @@ fn assert_no_injection(pages: &BTreeMap<String, Page>, raw_html_allowed: bool) {
                 tag.name
             );
             if tag.name == "script" {
-                let own = attr("src").is_some_and(|s| s.ends_with("print.js"))
+                let own = attr("src")
+                    .is_some_and(|s| s.ends_with("print.js") || s.ends_with("search.js"))
                     || attr("type") == Some("application/ld+json");
                 assert!(own, "{path}: {tag:?}");
             }

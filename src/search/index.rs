@@ -15,12 +15,12 @@ use crate::site::links;
 /// (the client receives the same list). "not", "no" and "out" stay: in policy answers they
 /// carry meaning ("does not share", "opt out").
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could",
-    "did", "do", "does", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is",
-    "it", "its", "may", "might", "must", "of", "on", "or", "shall", "should", "so", "such",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "too", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your",
+    "a", "an", "and", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could", "did",
+    "do", "does", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it",
+    "its", "may", "might", "must", "of", "on", "or", "shall", "should", "so", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will",
+    "with", "would", "you", "your",
 ];
 
 /// Longer "words" are identifiers or noise, not something a reader types.
@@ -143,7 +143,11 @@ pub fn documents(guide: &Guide) -> Vec<SearchDoc<'_>> {
         text_words: 0,
     };
     for (si, state) in guide.states.iter().enumerate() {
-        let intro = state.intro_html.as_deref().map(html_text).unwrap_or_default();
+        let intro = state
+            .intro_html
+            .as_deref()
+            .map(html_text)
+            .unwrap_or_default();
         docs.push(doc(
             DocKind::State,
             Some(si),
@@ -263,7 +267,10 @@ fn tally(docs: &[SearchDoc]) -> Tally {
 /// stemmed once, postings gathered per stem.
 pub fn build(guide: &Guide) -> SearchIndex<'_> {
     let mut docs = documents(guide);
-    let slice = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
+    let slice = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
     let tallies: Vec<Tally> = docs.par_chunks(slice).map(tally).collect();
 
     // Every distinct word, then its stem, each computed once.
@@ -297,7 +304,9 @@ pub fn build(guide: &Guide) -> SearchIndex<'_> {
         })
         .collect();
     for (w, s) in all_words.iter().zip(&stems) {
-        terms[stem_ids[s.as_str()] as usize].forms.push(w.to_string());
+        terms[stem_ids[s.as_str()] as usize]
+            .forms
+            .push(w.to_string());
     }
 
     let mut doc_id = 0u32;

@@ -47,7 +47,9 @@ fn stop_words_are_sorted_for_binary_search() {
 #[test]
 fn html_text_drops_tags_and_decodes_entities() {
     assert_eq!(
-        html_text("<h2>One &amp; two</h2><p>A <em>b</em> &lt;c&gt; &quot;d&quot;</p><ul><li>e</li></ul>"),
+        html_text(
+            "<h2>One &amp; two</h2><p>A <em>b</em> &lt;c&gt; &quot;d&quot;</p><ul><li>e</li></ul>"
+        ),
         "One & two\nA b <c> \"d\"\ne"
     );
 }
@@ -155,7 +157,10 @@ fn shards_cover_every_term_at_the_place_the_index_names() {
         .iter()
         .map(|v| by_name(v.as_str().unwrap()))
         .collect();
-    assert!(shards.len() > 1, "the sample site is big enough for several shards");
+    assert!(
+        shards.len() > 1,
+        "the sample site is big enough for several shards"
+    );
     let shard_of = |key: &str| &shards[starts.partition_point(|s| *s <= key) - 1];
     let mut postings = 0;
     for term in &index.terms {
@@ -179,7 +184,10 @@ fn shards_cover_every_term_at_the_place_the_index_names() {
         for (pair, p) in flat.chunks(2).zip(&term.postings) {
             doc += pair[0];
             assert_eq!(doc, u64::from(p.doc));
-            assert_eq!(pair[1], u64::from(p.in_text) * 4 + u64::from(p.in_title.min(3)));
+            assert_eq!(
+                pair[1],
+                u64::from(p.in_text) * 4 + u64::from(p.in_title.min(3))
+            );
         }
         assert_eq!(flat.len(), term.postings.len() * 2);
         postings += term.postings.len();
