@@ -227,7 +227,7 @@ fn doc_ranges(
 fn script_file(prefix: &str, n: usize, data: &impl Serialize) -> OutputFile {
     let key = format!("{prefix}{n}");
     let contents = script(&key, data);
-    let path = format!("search/{key}-{:08x}.js", fnv1a(&contents) as u32);
+    let path = format!("search/{key}-{:08x}.js", content_hash(&contents) >> 32);
     OutputFile::new(path, contents)
 }
 
@@ -240,12 +240,20 @@ fn script(key: &str, data: &impl Serialize) -> Vec<u8> {
     out
 }
 
-/// FNV-1a, 64 bits: a stable hash for file names (std's hasher may change between versions).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// A stable 64-bit hash of the bytes for file names (std's hasher may change between
+/// versions): FNV-1a's constants, taken eight bytes at a time with a final mix, which is
+/// plenty to tell builds apart and several times faster than a byte at a time.
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        hash = (hash ^ w).wrapping_mul(0x0100_0000_01b3);
+        hash ^= hash >> 29;
     }
-    hash
+    for &b in words.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash ^= hash >> 32;
+    hash.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
