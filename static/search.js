@@ -469,7 +469,6 @@
 
   function open(yes) {
     panel.hidden = !yes;
-    input.setAttribute("aria-expanded", yes ? "true" : "false");
   }
 
   input.addEventListener("focus", function () {
