@@ -93,6 +93,12 @@ async function open(context, rel) {
 /// Types a query into the box (replacing what is there) and waits for its results.
 async function search(page, query) {
   await page.fill(INPUT, '');
+  // Forget the last query's marks, so that the wait below is for this one.
+  await page.evaluate(() => {
+    const box = document.querySelector('[data-search]');
+    box.removeAttribute('data-search-done');
+    box.removeAttribute('data-search-snippets');
+  });
   await page.focus(INPUT);
   await page.keyboard.type(query);
   await page.waitForFunction(
