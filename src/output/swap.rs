@@ -213,9 +213,9 @@ fn exchange_unsupported(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::Unsupported
 }
 
-/// Clears what builds killed earlier left beside the output. Only folders named as ours,
-/// owned by this user and carrying our marker (or empty) are touched; the caller holds the
-/// output's lock, so none of them belongs to a live build. Where the output is missing
+/// Clears what builds killed earlier left beside the output. Only folders named as ours
+/// and owned by this user are touched; the caller holds the output's lock, so none of
+/// them belongs to a live build. Where the output is missing
 /// (a build killed between two renames), the previous site is put back first; the user's
 /// entries in a leftover go back into the output.
 pub(crate) fn clear_leftovers(parent: &Path, name: &str, out: &Path) {
@@ -238,11 +238,9 @@ pub(crate) fn clear_leftovers(parent: &Path, name: &str, out: &Path) {
         if restore && fs::rename(&dir, out).is_ok() {
             continue;
         }
-        if marked.is_none() {
-            // A folder emptied but for its marker, then the marker: only the folder is left.
-            let _ = fs::remove_dir(&dir);
-            continue;
-        }
+        // Without a marker: a folder emptied but for it, then it (only the folder is
+        // left), or one that an older version began to remove with its marker first.
+        // Either way the rule of those versions says what in it is the user's.
         clear_leftover(&dir, out);
     }
 }
@@ -263,14 +261,12 @@ fn is_ours(dir: &Path) -> bool {
     meta.is_dir()
 }
 
-/// One folder with our marker beside the output: the user's entries go back into the
+/// One folder of ours beside the output (without a marker, an older version's): the user's entries go back into the
 /// output (or are dropped when the output already holds all of them), then the rest is
 /// removed, the marker last. When a user's entry can go nowhere the folder is kept and
 /// a warning says where it is.
 pub(crate) fn clear_leftover(dir: &Path, out: &Path) {
-    let Some(owned) = Owned::read(dir) else {
-        return;
-    };
+    let owned = Owned::read(dir).unwrap_or(Owned::Legacy);
     let mut stranded = Vec::new();
     for n in user_entries(dir, &owned, true) {
         let (from, to) = (dir.join(&n), out.join(&n));
