@@ -342,3 +342,65 @@ fn the_marker_says_whose_each_entry_is() {
     fs::remove_file(dir.path().join(MARKER)).unwrap();
     assert_eq!(Owned::read(dir.path()), None);
 }
+
+#[test]
+fn a_page_that_takes_a_users_name_fails_the_swap_and_puts_everything_back() {
+    let p = project();
+    let out = p.path().join("public");
+    let st = p.path().join("static");
+    write_site(p.path(), &out, &[OutputFile::new("index.html", "v1")], &st).unwrap();
+    // `.git` sorts before `extra`, so it is carried into the new site before the
+    // collision is found; it must come back.
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref").unwrap();
+    fs::create_dir_all(out.join("extra")).unwrap();
+    fs::write(out.join("extra/mine.txt"), "mine").unwrap();
+    let v2 = [
+        OutputFile::new("index.html", "v2"),
+        OutputFile::new("extra/index.html", "a page"),
+    ];
+    let err = write_site(p.path(), &out, &v2, &st).unwrap_err();
+    assert!(
+        matches!(&err, Error::Output { path, message } if path.ends_with("public/extra") && message.contains("this is yours")),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+    assert_eq!(
+        fs::read_to_string(out.join("extra/mine.txt")).unwrap(),
+        "mine"
+    );
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v1");
+    let left: Vec<String> = fs::read_dir(p.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("stateside-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_leftover_holding_a_users_file_that_cannot_go_back_is_kept() {
+    let p = project();
+    let out = p.path().join("public");
+    let st = p.path().join("static");
+    write_site(p.path(), &out, &[OutputFile::new("index.html", "v1")], &st).unwrap();
+    fs::write(out.join("CNAME"), "now.example.org").unwrap();
+    // A staging folder of a killed build, with a CNAME of the user's that differs from
+    // the one in the output now: neither may be deleted.
+    let left = p.path().join(".public.stateside-staging-4242");
+    fs::create_dir(&left).unwrap();
+    let listed = Owned::Listed(BTreeMap::from([("index.html".to_string(), None)]));
+    fs::write(left.join(MARKER), listed.marker_text()).unwrap();
+    fs::write(left.join("index.html"), "v2").unwrap();
+    fs::write(left.join("CNAME"), "then.example.org").unwrap();
+    write_site(p.path(), &out, &[OutputFile::new("index.html", "v3")], &st).unwrap();
+    assert_eq!(
+        fs::read_to_string(left.join("CNAME")).unwrap(),
+        "then.example.org"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("CNAME")).unwrap(),
+        "now.example.org"
+    );
+    assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "v3");
+}
