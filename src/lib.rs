@@ -254,14 +254,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    output::check_output_dir(&opts.root, &output)?;
+    // Locked before the content is read: a second build of this output waits here, and
+    // what a killed build left is repaired first, even when this one then fails.
+    let locked = output::LockedOutput::take(&opts.root, &output)?;
     let mut timer = StageTimer::from_env();
     let (mut guide, warnings) = load_guide(&opts.root)?;
     timer.lap("load, align, model (all)");
     // Pages go to disk as soon as each is rendered, so memory holds a few pages at a time
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
-    let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
+    let staging = output::Staging::begin_locked(locked, &layout.static_dir)?;
     // The data exports carry answers as rendered, whether or not pages are minified; the
     // minified answers are made beside them and take their place after.
     let ((exported, indexed), minified) = rayon::join(

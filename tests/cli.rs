@@ -503,13 +503,26 @@ fn dotfiles_and_cname_in_the_output_are_kept_and_static_cname_is_copied() {
     fs::create_dir_all(out.join(".git/refs")).unwrap();
     fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
     fs::write(out.join(".well-known"), "x").unwrap();
-    fs::write(out.join("stale.html"), "from an old build").unwrap();
+    // A page of an earlier build that this one does not make goes; a file of the
+    // user's, which no build wrote, stays.
+    let stale_page = root(&dir).join("content/pages/stale.md");
+    fs::create_dir_all(stale_page.parent().unwrap()).unwrap();
+    fs::write(
+        &stale_page,
+        "+++\ntitle = \"Stale\"\n+++\n\nFrom an old build.\n",
+    )
+    .unwrap();
     build(&root(&dir), &out, &[]).code(0);
+    assert!(out.join("stale/index.html").is_file());
+    fs::remove_file(&stale_page).unwrap();
+    fs::write(out.join("notes.txt"), "my own file").unwrap();
+    build(&root(&dir), &out, &[]).code(0);
+    assert!(!out.join("stale").exists());
+    assert_eq!(read(&out.join("notes.txt")), "my own file");
     assert_eq!(read(&out.join(".git/HEAD")), "ref: refs/heads/gh-pages\n");
     assert!(out.join(".git/refs").is_dir());
     assert_eq!(read(&out.join(".well-known")), "x");
     assert_eq!(read(&out.join("CNAME")), "guide.example.org\n");
-    assert!(!out.join("stale.html").exists());
 
     // Without static/CNAME, the one the user put in the output stays.
     fs::remove_file(root(&dir).join("static/CNAME")).unwrap();
