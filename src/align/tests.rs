@@ -3,6 +3,8 @@ use crate::config::parse_topics;
 use crate::parse::parse_text;
 use std::path::Path;
 
+use crate::jurisdiction::Jurisdictions;
+
 fn topics() -> TopicsConfig {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
     parse_topics(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
