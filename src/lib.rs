@@ -97,7 +97,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         &topics.path,
     ));
     diagnostic::sort(&mut diagnostics);
-    timer.lap("align");
+    timer.lap(&format!("align ({} rounds)", alignment.rounds));
     Ok(Loaded {
         site: site_config,
         topics: topics_config,

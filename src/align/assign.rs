@@ -1,57 +1,107 @@
-//! Scores of every question for every topic -> one topic per question, one question per topic within each state.
+//! Scores of every question for every topic -> one topic per question and at most one
+//! question per topic within each state, chosen to maximise the state's total score
+//! (the Hungarian method), pins first.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use super::Match;
-use crate::doc::StateDoc;
-/// Pairs questions and topics within each state, pins first, then best score first.
+use pathfinding::kuhn_munkres::kuhn_munkres;
+use pathfinding::matrix::Matrix;
+use rayon::prelude::*;
+
+/// Below this score a question has no evidence for any topic and stays unaligned.
+pub(super) const NO_EVIDENCE: f32 = 0.02;
+
+/// Scores become integers for the assignment; this keeps six decimals.
+const SCALE: f32 = 1e6;
+
+/// For every question (global index), its topic. `states` are the ranges of each state's
+/// questions; `pins` fix a question's topic.
 pub(super) fn assign_all(
-    docs: &[StateDoc],
-    offsets: &[usize],
+    states: &[Range<usize>],
     scores: &[Vec<f32>],
     pins: &HashMap<usize, usize>,
-    min_score: f32,
-) -> Vec<Option<Match>> {
-    let mut out = vec![None; scores.len()];
-    for (d, &o) in docs.iter().zip(offsets) {
-        let n = d.questions.len();
-        let topics = scores.first().map_or(0, Vec::len);
-        let mut topic_taken = vec![false; topics];
-        for (qi, slot) in out.iter_mut().enumerate().skip(o).take(n) {
-            if let Some(&t) = pins.get(&qi) {
-                if !topic_taken[t] {
-                    topic_taken[t] = true;
-                    *slot = Some(Match {
-                        topic: t,
-                        score: 1.0,
-                        pinned: true,
-                    });
-                }
-            }
-        }
-        let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
-        for qi in o..o + n {
-            if out[qi].is_some() || pins.contains_key(&qi) {
-                continue;
-            }
-            for (t, &s) in scores[qi].iter().enumerate() {
-                if s >= min_score {
-                    pairs.push((s, qi, t));
-                }
-            }
-        }
-        // Best first; ties broken by question then topic order, so results are stable.
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        for (s, qi, t) in pairs {
-            if out[qi].is_none() && !topic_taken[t] && !pins.contains_key(&qi) {
-                topic_taken[t] = true;
-                out[qi] = Some(Match {
-                    topic: t,
-                    score: s,
-                    pinned: false,
-                });
+    topics: usize,
+) -> Vec<Option<usize>> {
+    let per_state: Vec<Vec<Option<usize>>> = states
+        .par_iter()
+        .map(|r| assign_state(r.clone(), scores, pins, topics))
+        .collect();
+    per_state.into_iter().flatten().collect()
+}
+
+fn assign_state(
+    range: Range<usize>,
+    scores: &[Vec<f32>],
+    pins: &HashMap<usize, usize>,
+    topics: usize,
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; range.len()];
+    let mut taken = vec![false; topics];
+    for (slot, qi) in out.iter_mut().zip(range.clone()) {
+        if let Some(&t) = pins.get(&qi) {
+            // A second pin of the same topic in one state loses; check reports it.
+            if !taken[t] {
+                taken[t] = true;
+                *slot = Some(t);
             }
         }
     }
+    let free_q: Vec<usize> = range.clone().filter(|qi| !pins.contains_key(qi)).collect();
+    let free_t: Vec<usize> = (0..topics).filter(|&t| !taken[t]).collect();
+    if free_q.is_empty() || free_t.is_empty() {
+        return out;
+    }
+    let score = |qi: usize, t: usize| scores[qi][t];
+    // When every question's best free topic is a different one, that is the optimum.
+    let best: Vec<usize> = free_q
+        .iter()
+        .map(|&qi| {
+            let mut b = free_t[0];
+            for &t in &free_t {
+                if score(qi, t) > score(qi, b) {
+                    b = t;
+                }
+            }
+            b
+        })
+        .collect();
+    let mut seen = vec![false; topics];
+    let distinct = best.iter().all(|&t| !std::mem::replace(&mut seen[t], true));
+    let chosen: Vec<Option<usize>> = if distinct {
+        best.into_iter().map(Some).collect()
+    } else {
+        optimal(&free_q, &free_t, score)
+    };
+    for (&qi, t) in free_q.iter().zip(chosen) {
+        out[qi - range.start] = t.filter(|&t| score(qi, t) >= NO_EVIDENCE);
+    }
     out
+}
+
+/// The one-to-one pairing of `questions` with `topics` of the largest total score.
+fn optimal(
+    questions: &[usize],
+    topics: &[usize],
+    score: impl Fn(usize, usize) -> f32,
+) -> Vec<Option<usize>> {
+    let weight = |qi: usize, t: usize| (score(qi, t).max(0.0) * SCALE).round() as i64;
+    // The method wants no more rows than columns.
+    if questions.len() <= topics.len() {
+        let m = Matrix::from_fn(questions.len(), topics.len(), |(r, c)| {
+            weight(questions[r], topics[c])
+        });
+        let (_, cols) = kuhn_munkres(&m);
+        cols.into_iter().map(|c| Some(topics[c])).collect()
+    } else {
+        let m = Matrix::from_fn(topics.len(), questions.len(), |(r, c)| {
+            weight(questions[c], topics[r])
+        });
+        let (_, cols) = kuhn_munkres(&m);
+        let mut out = vec![None; questions.len()];
+        for (r, c) in cols.into_iter().enumerate() {
+            out[c] = Some(topics[r]);
+        }
+        out
+    }
 }

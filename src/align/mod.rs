@@ -19,6 +19,9 @@ mod report;
 mod score;
 mod terms;
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use crate::config::TopicsConfig;
@@ -40,33 +43,86 @@ pub struct Match {
     /// Match score (1.0 for a pin).
     pub score: f32,
     pub pinned: bool,
+    /// The topic that scored best after this one, if any scored at all.
+    pub runner_up: Option<usize>,
+    /// How clearly the topic beat the runner-up: 0 (a toss-up, or the runner-up scored
+    /// higher but was taken by another question of the state) to 1 (nothing else came close).
+    pub confidence: f32,
 }
 
 /// For every document (same order as given), for every question, its match if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
     pub docs: Vec<Vec<Option<Match>>>,
+    /// Rounds of learning run until no question changed topic (at most the cap).
+    pub rounds: usize,
 }
 
-/// Answers are long; their opening words restate the topic, so only this many content
-/// words of each answer are used (it also keeps matching linear in the corpus size).
-pub(super) const ANSWER_WORDS: usize = 250;
-/// Weight of the similarity to what a topic learned, added to the hint score.
-const LEARNED_WEIGHT: f32 = 0.5;
-/// How many times the learned pass is repeated.
-const LEARNING_ROUNDS: usize = 2;
-/// A first-pass match counts as confident (and teaches its topic) when its score beats
-/// the question's next-best topic by this factor.
-pub(super) const CONFIDENT_RATIO: f32 = 1.25;
+/// Content words of each answer used at most (whole answers, but a pasted book cannot
+/// make matching slow).
+pub(super) const ANSWER_WORDS: usize = 2000;
+/// Terms of each answer compared (see [`score::a_vector`]).
+pub(super) const ANSWER_TERMS: usize = 64;
+/// The learned score: similarity with what the other states taught a topic, the whole
+/// answer weighing more than the question (answers restate their topic in many words).
+const QUESTION_WEIGHT: f32 = 0.3;
+const ANSWER_WEIGHT: f32 = 0.7;
+/// The hints' weight after the first round is `HINT_WEIGHT * HINT_FADE / (HINT_FADE + n)`
+/// for a topic that `n` other states teach: with two states the hints still count nearly
+/// as much as what one other state teaches; with fifty they only break ties.
+const HINT_WEIGHT: f32 = 1.2;
+const HINT_FADE: f32 = 3.0;
+/// Learning stops when no question changes topic, or after this many rounds.
+const MAX_ROUNDS: usize = 15;
 
 /// Aligns every question of every document with at most one topic, one-to-one within a state.
 pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
     let analyzer = Analyzer::new(topics);
     let pins = pins_by_question(docs, topics);
+    let (features, states) = features(&analyzer, docs);
+    let hints: Vec<Hint> = topics
+        .topics
+        .iter()
+        .map(|t| analyzer.hint(&t.hints, &t.title, &t.label))
+        .collect();
+    let idf = Idf::new(&features);
+    let index = HintIndex::new(&hints);
+    // The features are consumed here, each freed as soon as its scores and vectors exist,
+    // so the two never take memory side by side.
+    let (hint_scores, vectors): (Vec<Vec<f32>>, Vec<Vectors>) = features
+        .into_par_iter()
+        .map(|q| {
+            (
+                index.scores(&q, &idf),
+                (q_vector(&q, &idf), a_vector(&q, &idf)),
+            )
+        })
+        .unzip();
+    let (assigned, scores, rounds) = learn(&states, &vectors, &hint_scores, &pins, hints.len());
+    Alignment {
+        docs: states
+            .iter()
+            .map(|r| {
+                r.clone()
+                    .map(|qi| {
+                        assigned[qi].map(|t| {
+                            let pinned = pins.get(&qi) == Some(&t);
+                            matched(t, &scores[qi], pinned)
+                        })
+                    })
+                    .collect()
+            })
+            .collect(),
+        rounds,
+    }
+}
+
+/// Every question's features, in document order, and the range of each document's questions.
+fn features(analyzer: &Analyzer, docs: &[StateDoc]) -> (Vec<QuestionFeatures>, Vec<Range<usize>>) {
     // Each job keeps a cache of stemmed words; jobs of at least 16 states let the cache
     // pay off (the stemmer is the costly part, and a small site would otherwise stem the
     // same words again in every job).
-    let questions: Vec<QuestionFeatures> = docs
+    let features: Vec<QuestionFeatures> = docs
         .par_iter()
         .with_min_len(16)
         .flat_map_iter(|d| d.questions.iter().map(move |q| (d, q)))
@@ -74,63 +130,88 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
             analyzer.question_features(cache, &d.state.name, &q.text, &q.answer)
         })
         .collect();
-    let hints: Vec<Hint> = topics
-        .topics
-        .iter()
-        .map(|t| analyzer.hint(&t.hints, &t.title, &t.label))
-        .collect();
-    let idf = Idf::new(&questions);
-
-    // Offsets of each document's questions in `questions`.
-    let mut offsets = Vec::with_capacity(docs.len());
+    let mut states = Vec::with_capacity(docs.len());
     let mut at = 0;
     for d in docs {
-        offsets.push(at);
+        states.push(at..at + d.questions.len());
         at += d.questions.len();
     }
-    let min_score = topics.matching.min_score;
+    (features, states)
+}
 
-    // Hint scores do not change between rounds: computed once, all topics per question.
-    let index = HintIndex::new(&hints);
-    // The features are consumed here, each freed as soon as its scores and vectors exist,
-    // so the two never take memory side by side.
-    let count = questions.len();
-    let (hint_scores, vectors): (Vec<Vec<f32>>, Vec<Vectors>) = questions
-        .into_par_iter()
-        .map(|q| {
-            let scores = index.scores(&q, &idf);
-            (scores, (q_vector(&q, &idf), a_vector(&q, &idf)))
-        })
-        .unzip();
-    let mut scores = hint_scores.clone();
-    let mut assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
-    for _ in 0..LEARNING_ROUNDS {
-        let learned = Learned::from(&vectors, &scores, &assigned, hints.len());
-        scores = (0..count)
-            .into_par_iter()
-            .map(|qi| {
-                let own = assigned[qi]
-                    .filter(|m| learned.is_teacher(qi, m.topic))
-                    .map(|m| m.topic);
-                let sims = learned.similarities(&vectors[qi], own);
-                // What was learned only ever adds: a topic no question taught yet is
-                // not at a disadvantage.
-                hint_scores[qi]
-                    .iter()
+/// The joint learning: the hints seed a first assignment; then, round after round, every
+/// topic learns the wording of the questions assigned to it, every question is scored
+/// against what the *other* questions taught, and each state is assigned again, until no
+/// question changes topic. Returns each question's topic, its final scores and the rounds run.
+pub(super) fn learn(
+    states: &[Range<usize>],
+    vectors: &[Vectors],
+    seed: &[Vec<f32>],
+    pins: &HashMap<usize, usize>,
+    topics: usize,
+) -> (Vec<Option<usize>>, Vec<Vec<f32>>, usize) {
+    let mut scores = seed.to_vec();
+    let mut assigned = assign_all(states, &scores, pins, topics);
+    let mut rounds = 0;
+    while rounds < MAX_ROUNDS {
+        rounds += 1;
+        let learned = Learned::from(vectors, &assigned, topics);
+        let per_state: Vec<Vec<Vec<f32>>> = states
+            .par_iter()
+            .map(|r| {
+                let sims = learned.state_similarities(r.clone(), vectors, &assigned);
+                r.clone()
                     .zip(sims)
-                    .map(|(h, s)| h + LEARNED_WEIGHT * s)
+                    .map(|(qi, sim)| {
+                        (0..topics)
+                            .map(|t| {
+                                // A topic no other state answers has nothing to learn
+                                // from: its hints stand in for what it would learn.
+                                let others = sim.others[t];
+                                let learned = if others > 0 {
+                                    QUESTION_WEIGHT * sim.question[t]
+                                        + ANSWER_WEIGHT * sim.answer[t]
+                                } else {
+                                    // Nothing to learn from: the hints stand in.
+                                    seed[qi][t]
+                                };
+                                // The more states teach a topic, the less its hints count.
+                                let hint = HINT_WEIGHT * HINT_FADE / (HINT_FADE + others as f32);
+                                hint * seed[qi][t] + learned
+                            })
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
-        assigned = assign_all(docs, &offsets, &scores, &pins, min_score);
+        scores = per_state.into_iter().flatten().collect();
+        let next = assign_all(states, &scores, pins, topics);
+        if next == assigned {
+            break;
+        }
+        assigned = next;
     }
+    (assigned, scores, rounds)
+}
 
-    Alignment {
-        docs: docs
-            .iter()
-            .zip(&offsets)
-            .map(|(d, &o)| assigned[o..o + d.questions.len()].to_vec())
-            .collect(),
+/// A question's match on topic `t`, with the runner-up and the margin over it.
+fn matched(t: usize, scores: &[f32], pinned: bool) -> Match {
+    let runner_up = (0..scores.len())
+        .filter(|&o| o != t && scores[o] > 0.0)
+        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)));
+    let score = scores[t];
+    let confidence = match runner_up {
+        _ if pinned => 1.0,
+        None => 1.0,
+        Some(r) if score > 0.0 => ((score - scores[r]) / score).clamp(0.0, 1.0),
+        Some(_) => 0.0,
+    };
+    Match {
+        topic: t,
+        score: if pinned { 1.0 } else { score },
+        pinned,
+        runner_up,
+        confidence,
     }
 }
 

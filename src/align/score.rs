@@ -1,6 +1,7 @@
 //! Question features + topic hints -> hint scores, and the unit vectors questions are compared by.
 
 use super::terms::{Hint, Idf, QuestionFeatures, Term, TermMap};
+use super::ANSWER_TERMS;
 /// Every topic's hint terms, inverted: term -> (topic, weight), so one pass over a
 /// question's terms scores all topics.
 pub(super) struct HintIndex {
@@ -86,11 +87,20 @@ pub(super) fn q_vector(q: &QuestionFeatures, idf: &Idf) -> Vec<(Term, f32)> {
     unit(q.q_set.iter().map(|&t| (t, idf.q(t))).collect())
 }
 
+/// The answer as a unit vector of its most telling terms: the whole answer is read, and
+/// its [`ANSWER_TERMS`] heaviest terms (by frequency and rarity) are kept, which carry
+/// nearly all of its weight and keep every comparison short.
 pub(super) fn a_vector(q: &QuestionFeatures, idf: &Idf) -> Vec<(Term, f32)> {
-    unit(
-        q.a_tf
-            .iter()
-            .map(|&(t, tf)| (t, (1.0 + tf.ln()) * idf.a(t)))
-            .collect(),
-    )
+    let mut v: Vec<(Term, f32)> = q
+        .a_tf
+        .iter()
+        .map(|&(t, tf)| (t, (1.0 + tf.ln()) * idf.a(t)))
+        .collect();
+    if v.len() > ANSWER_TERMS {
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(ANSWER_TERMS);
+        // Back in term order, which the dot products of two vectors rely on.
+        v.sort_unstable_by_key(|x| x.0);
+    }
+    unit(v)
 }

@@ -51,8 +51,17 @@ pub(super) struct Analyzer {
     pub(super) synonyms: Vec<(Vec<Term>, Term)>,
     /// Indices into `synonyms` by the first term of the sequence, in `synonyms` order.
     pub(super) synonyms_by_first: TermMap<Vec<usize>>,
+    /// Words of place names: another state's name counts as the one term [`PLACE`].
     pub(super) places: HashSet<String>,
+    /// Postal codes, dropped ("ID" and "OK" are words too often to mean a place).
+    pub(super) codes: HashSet<String>,
 }
+
+/// The term every other state's name becomes: naming other states is what comparisons do.
+pub(super) const PLACE: Term = 0x9e37_79b9_7f4a_7c15;
+
+/// What the phrases of a synonym group of ignored words fold to, and are then dropped as.
+const DROPPED: Term = 0x2545_f491_4f6c_dd1d;
 
 /// Maps keyed by [`Term`]s, which are hashes already: a one-multiply hasher is enough.
 pub(super) type TermMap<V> = HashMap<Term, V, rustc_hash::FxBuildHasher>;
@@ -85,6 +94,7 @@ impl Analyzer {
             synonyms: Vec::new(),
             synonyms_by_first: TermMap::default(),
             places: HashSet::new(),
+            codes: HashSet::new(),
         };
         a.stop = STOP_WORDS.iter().map(|w| w.to_string()).collect();
         let ignore: Vec<String> = topics
@@ -103,9 +113,10 @@ impl Analyzer {
                     a.places.insert(w);
                 }
             }
-            a.places.insert(j.code.to_lowercase());
+            a.codes.insert(j.code.to_lowercase());
         }
         a.places.retain(|w| !a.stop.contains(w));
+        a.codes.retain(|w| !a.stop.contains(w));
         for group in &topics.matching.synonyms {
             let Some(first) = group.first() else { continue };
             let canon = a
@@ -113,7 +124,8 @@ impl Analyzer {
                 .into_iter()
                 .map(|s| fnv(s.as_bytes(), 0))
                 .reduce(bigram);
-            let Some(canon) = canon else { continue };
+            // A group whose first word is ignored names something ignored: drop it all.
+            let canon = canon.unwrap_or(DROPPED);
             for w in group {
                 let seq = a.raw_terms(w);
                 if !seq.is_empty() {
@@ -152,13 +164,16 @@ impl Analyzer {
         &self,
         cache: &mut StemCache,
         text: &str,
-        own_place: &[Term],
+        own_place: &[String],
         limit: usize,
     ) -> Vec<Term> {
         let mut stems: Vec<Term> = Vec::new();
         for_each_word(text, |w| {
             if stems.len() >= limit {
                 return false;
+            }
+            if own_place.iter().any(|o| o == w) {
+                return true;
             }
             let stem = match cache.get(w) {
                 Some(&stem) => stem,
@@ -169,7 +184,8 @@ impl Analyzer {
                 }
             };
             if let Some(s) = stem {
-                if !own_place.contains(&s) {
+                // A run of place words ("new mexico") is one place.
+                if !(s == PLACE && stems.last() == Some(&PLACE)) {
                     stems.push(s);
                 }
             }
@@ -178,10 +194,14 @@ impl Analyzer {
         self.fold(&stems)
     }
 
-    /// The term of one lower-case word, or `None` for a stop, place or ignored word.
+    /// The term of one lower-case word: [`PLACE`] for a place name, `None` for a stop,
+    /// postal-code or ignored word.
     pub(super) fn word_term(&self, w: &str) -> Option<Term> {
-        if self.stop.contains(w) || self.places.contains(w) {
+        if self.stop.contains(w) || self.codes.contains(w) {
             return None;
+        }
+        if self.places.contains(w) {
+            return Some(PLACE);
         }
         let s = self.stemmer.stem(w);
         (!self.ignore.contains(s.as_ref())).then(|| fnv(s.as_bytes(), 0))
@@ -196,7 +216,9 @@ impl Analyzer {
                 for &k in candidates {
                     let (seq, canon) = &self.synonyms[k];
                     if stems[i..].starts_with(seq) {
-                        out.push(*canon);
+                        if *canon != DROPPED {
+                            out.push(*canon);
+                        }
                         i += seq.len();
                         continue 'outer;
                     }
@@ -215,10 +237,8 @@ impl Analyzer {
         question: &str,
         answer: &Answer,
     ) -> QuestionFeatures {
-        let own: Vec<Term> = words(place)
-            .iter()
-            .map(|w| fnv(self.stemmer.stem(w).as_bytes(), 0))
-            .collect();
+        // The state's own name says nothing about the topic.
+        let own = words(place);
         let q_seq = self.terms(cache, question, &own, usize::MAX);
         let mut q_set: Vec<Term> = q_seq.clone();
         q_set.extend(q_seq.windows(2).map(|w| bigram(w[0], w[1])));
