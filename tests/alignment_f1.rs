@@ -41,7 +41,11 @@ fn corpus() -> Vec<(StateDoc, Vec<String>)> {
         .into_iter()
         .map(|(name, want)| {
             let doc = read_state(&dir.join("states").join(format!("{name}.txt")));
-            assert_eq!(doc.questions.len(), want.len(), "{name}: one topic per question");
+            assert_eq!(
+                doc.questions.len(),
+                want.len(),
+                "{name}: one topic per question"
+            );
             for w in &want {
                 assert!(
                     w == "none" || known.topics.iter().any(|t| &t.id == w),
