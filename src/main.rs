@@ -50,6 +50,9 @@ enum Command {
         /// Project folder holding content/, templates/ and static/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Also show how questions were matched to topics, close calls first, with pins to paste.
+        #[arg(long)]
+        alignment: bool,
     },
 }
 
@@ -71,7 +74,7 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
-        Command::Check { root } => check(root),
+        Command::Check { root, alignment } => check(root, alignment),
     }
 }
 
@@ -128,16 +131,18 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(root: PathBuf) -> ExitCode {
+fn check(root: PathBuf, alignment: bool) -> ExitCode {
     let loaded = match stateside::load(&root) {
         Ok(l) => l,
         Err(e) => return report_error(&e),
     };
     print_diagnostics(&loaded.diagnostics);
-    print!(
-        "{}",
-        stateside::align::table(&loaded.docs, &loaded.alignment, &loaded.topics)
-    );
+    if alignment {
+        print!(
+            "{}",
+            stateside::align::review(&loaded.docs, &loaded.alignment, &loaded.topics)
+        );
+    }
     let count = |s: Severity| {
         loaded
             .diagnostics

@@ -47,7 +47,11 @@ fn assign_state(
             }
         }
     }
-    let free_q: Vec<usize> = range.clone().filter(|qi| !pins.contains_key(qi)).collect();
+    // A question whose pin lost to another question's (same topic) is matched as usual.
+    let free_q: Vec<usize> = range
+        .clone()
+        .filter(|&qi| out[qi - range.start].is_none())
+        .collect();
     let free_t: Vec<usize> = (0..topics).filter(|&t| !taken[t]).collect();
     if free_q.is_empty() || free_t.is_empty() {
         return out;

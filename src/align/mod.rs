@@ -31,7 +31,7 @@ use assign::assign_all;
 use learn::{Learned, Vectors};
 pub use pins::check_pins;
 use pins::pins_by_question;
-pub use report::{diagnostics, table};
+pub use report::{diagnostics, review};
 use score::{a_vector, q_vector, HintIndex};
 use terms::{Analyzer, Hint, Idf, QuestionFeatures, StemCache};
 

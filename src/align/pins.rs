@@ -78,11 +78,102 @@ pub fn check_pins(docs: &[StateDoc], topics: &TopicsConfig, topics_path: &Path) 
             };
             diags.push(Diagnostic::warning(
                 topics_path,
-                None,
+                line(p.line),
                 format!("pin has no effect: {what}"),
                 "fix the state or question number of this [[pin]], or remove it",
             ));
         }
     }
+    for d in docs {
+        conflicts(d, topics, topics_path, &places, &mut diags);
+    }
     diags
+}
+
+fn line(n: usize) -> Option<usize> {
+    (n > 0).then_some(n)
+}
+
+/// One pin as written: where it is and what it says.
+struct Written<'a> {
+    path: &'a Path,
+    line: Option<usize>,
+    topic: &'a str,
+}
+
+impl Written<'_> {
+    fn place(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+/// A question pinned twice, and two questions of one state pinned to one topic. The pin
+/// that counts is the one [`pins_by_question`] uses: the state file's, then the first in
+/// topics.toml; of two questions on one topic, the first question keeps it.
+fn conflicts(
+    d: &StateDoc,
+    topics: &TopicsConfig,
+    topics_path: &Path,
+    places: &Jurisdictions,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut holder: HashMap<&str, (u32, Written)> = HashMap::new();
+    for q in &d.questions {
+        let mut written: Vec<Written> = Vec::new();
+        if let Some((id, l)) = &q.pin {
+            written.push(Written {
+                path: &d.path,
+                line: Some(*l),
+                topic: id,
+            });
+        }
+        for p in &topics.pins {
+            if p.question == q.number && pin_names_state(&p.state, d, places) {
+                written.push(Written {
+                    path: topics_path,
+                    line: line(p.line),
+                    topic: p.topic.get_ref(),
+                });
+            }
+        }
+        let Some(first) = written.first() else {
+            continue;
+        };
+        for later in &written[1..] {
+            diags.push(Diagnostic::warning(
+                later.path,
+                later.line,
+                format!(
+                    "{} question {} is pinned twice: to {:?} here and to {:?} at {}; the pin at {} counts",
+                    d.state.name, q.number, later.topic, first.topic, first.place(), first.place()
+                ),
+                "remove one of the two pins",
+            ));
+        }
+        if !topics.topics.iter().any(|t| t.id == first.topic) {
+            continue;
+        }
+        let first = Written {
+            path: first.path,
+            line: first.line,
+            topic: first.topic,
+        };
+        match holder.get(first.topic) {
+            Some((n, other)) => diags.push(Diagnostic::warning(
+                first.path,
+                first.line,
+                format!(
+                    "{} questions {n} and {} are both pinned to topic {:?} (also at {}); a state has one question per topic, so question {n} keeps it and question {} is matched as if unpinned",
+                    d.state.name, q.number, first.topic, other.place(), q.number
+                ),
+                "pin one of the two questions to another topic, or remove one pin",
+            )),
+            None => {
+                holder.insert(first.topic, (q.number, first));
+            }
+        }
+    }
 }
