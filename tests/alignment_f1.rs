@@ -145,3 +145,35 @@ fn test_states_align_with_pairwise_f1_of_at_least_080() {
     assert!(alone.f1 >= 0.80, "F1 {:.3} alone", alone.f1);
     assert!(joint.f1 >= 0.80, "F1 {:.3} with the samples", joint.f1);
 }
+
+#[test]
+fn topics_found_without_hints_group_the_test_states_questions() {
+    let (docs, want): (Vec<StateDoc>, Vec<Vec<String>>) = corpus().into_iter().unzip();
+    let found =
+        stateside::align::discover::discover(&docs, &stateside::config::MatchingConfig::default());
+    let mut got: Vec<Vec<Option<String>>> =
+        docs.iter().map(|d| vec![None; d.questions.len()]).collect();
+    for p in &found.topics {
+        for &(d, q) in &p.members {
+            got[d][q] = Some(p.id.clone());
+        }
+    }
+    let s = pairwise(&got, &want);
+    println!(
+        "topics found without hints: {} topics; precision {:.3}, recall {:.3}, F1 {:.3}",
+        found.topics.len(),
+        s.precision,
+        s.recall,
+        s.f1
+    );
+    for p in &found.topics {
+        println!(
+            "  {:<28} {:.2} {:>2} questions  {}",
+            p.id,
+            p.confidence,
+            p.members.len(),
+            p.title
+        );
+    }
+    assert!(s.f1 >= 0.5, "F1 {:.3}", s.f1);
+}

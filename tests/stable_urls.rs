@@ -16,7 +16,12 @@ fn project(leave_out: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("project");
     fs::create_dir_all(root.join("content")).unwrap();
-    for part in ["templates", "static", "content/site.toml", "content/topics.toml"] {
+    for part in [
+        "templates",
+        "static",
+        "content/site.toml",
+        "content/topics.toml",
+    ] {
         copy_all(&repo().join(part), &root.join(part));
     }
     let states = root.join("content/states");

@@ -13,6 +13,7 @@
 //! 5. Pins from editors always win; questions below `min_score` stay unaligned.
 
 mod assign;
+pub mod discover;
 mod learn;
 mod pins;
 mod report;
@@ -31,7 +32,7 @@ use assign::assign_all;
 use learn::{Learned, Vectors};
 pub use pins::check_pins;
 use pins::pins_by_question;
-pub use report::{diagnostics, review};
+pub use report::{compare, diagnostics, draft_toml, proposals, review};
 use score::{a_vector, q_vector, HintIndex};
 use terms::{Analyzer, Hint, Idf, QuestionFeatures, StemCache};
 
@@ -98,7 +99,8 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
             )
         })
         .unzip();
-    let (assigned, scores, rounds) = learn(&states, &vectors, &hint_scores, &pins, hints.len());
+    let (assigned, scores, rounds) =
+        learn(&states, &vectors, &hint_scores, &pins, hints.len(), true);
     Alignment {
         docs: states
             .iter()
@@ -149,7 +151,10 @@ pub(super) fn learn(
     seed: &[Vec<f32>],
     pins: &HashMap<usize, usize>,
     topics: usize,
+    hints: bool,
 ) -> (Vec<Option<usize>>, Vec<Vec<f32>>, usize) {
+    // Without hints (topics found from the corpus) the seed is only the first assignment.
+    let keep_seed = if hints { 1.0 } else { 0.0 };
     let mut scores = seed.to_vec();
     let mut assigned = assign_all(states, &scores, pins, topics);
     let mut rounds = 0;
@@ -173,11 +178,11 @@ pub(super) fn learn(
                                         + ANSWER_WEIGHT * sim.answer[t]
                                 } else {
                                     // Nothing to learn from: the hints stand in.
-                                    seed[qi][t]
+                                    keep_seed * seed[qi][t]
                                 };
                                 // The more states teach a topic, the less its hints count.
                                 let hint = HINT_WEIGHT * HINT_FADE / (HINT_FADE + others as f32);
-                                hint * seed[qi][t] + learned
+                                keep_seed * hint * seed[qi][t] + learned
                             })
                             .collect()
                     })

@@ -1,7 +1,9 @@
 //! An alignment -> what editors read about it: diagnostics and the alignment table.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::discover::Discovered;
 use super::{Alignment, Match};
 use crate::config::TopicsConfig;
 use crate::diagnostic::Diagnostic;
@@ -134,4 +136,132 @@ pub fn review(docs: &[StateDoc], alignment: &Alignment, topics: &TopicsConfig) -
 
 fn count(n: usize) -> String {
     format!("{n} question{}", if n == 1 { "" } else { "s" })
+}
+
+/// What `stateside topics` prints: every proposed topic with its confidence, title and
+/// questions, then the questions in none.
+pub fn proposals(docs: &[StateDoc], found: &Discovered) -> String {
+    let mut out = format!(
+        "{} topics found in {} states' questions, without hints (most answered first). CONF is how alike a topic's questions are (0 to 1).\n",
+        found.topics.len(),
+        docs.len()
+    );
+    for p in &found.topics {
+        out.push_str(&format!(
+            "\n{} ({}): {} states, CONF {:.2}\n  title: {}\n",
+            p.id,
+            p.label,
+            p.members.len(),
+            p.confidence,
+            p.title
+        ));
+        for &(d, q) in &p.members {
+            out.push_str(&question_row(&docs[d], q));
+        }
+    }
+    if !found.left_over.is_empty() {
+        out.push_str(&format!(
+            "\nin no topic (no other state asks them, or too few do): {}\n",
+            count(found.left_over.len())
+        ));
+        for &(d, q) in &found.left_over {
+            out.push_str(&question_row(&docs[d], q));
+        }
+    }
+    out
+}
+
+fn question_row(d: &StateDoc, q: usize) -> String {
+    let q = &d.questions[q];
+    let text: String = q.text.chars().take(70).collect();
+    format!("  {:<4} {:>3}  {text}\n", d.state.code, q.number)
+}
+
+/// The proposals as a draft topics.toml for a new series.
+pub fn draft_toml(found: &Discovered) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = String::from(
+        "# Topics found in the states' own questions by `stateside topics --write`: a draft.\n\
+         # Rename ids and labels, reword titles, merge or split topics, then rebuild. Hints\n\
+         # are the words the topic's questions share; prefer phrases to broad single words.\n\
+         \n[matching]\n# Words every question of the series uses (agencies, the subject), e.g. [\"dmv\", \"ice\"].\nignore = []\nsynonyms = []\n",
+    );
+    for p in &found.topics {
+        out.push_str(&format!(
+            "\n# {} states answer it; confidence {:.2}\n[[topic]]\nid = {}\nlabel = {}\ntitle = {}\nhints = [{}]\n",
+            p.members.len(),
+            p.confidence,
+            quote(&p.id),
+            quote(&p.label),
+            quote(&p.title),
+            p.hints.iter().map(|h| quote(h)).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    out
+}
+
+/// `stateside topics` on a project with a topics.toml: the topics no state answers,
+/// topics that look like duplicates (one found group holds questions of both), and found
+/// groups that no topic covers (their questions mostly matched to no single topic).
+pub fn compare(found: &Discovered, alignment: &Alignment, topics: &TopicsConfig) -> String {
+    let mut out = String::from("\nCompared with topics.toml:\n");
+    let mut answered = vec![0usize; topics.topics.len()];
+    for m in alignment.docs.iter().flatten().flatten() {
+        answered[m.topic] += 1;
+    }
+    let unused: Vec<&str> = topics
+        .topics
+        .iter()
+        .zip(&answered)
+        .filter(|(_, &n)| n == 0)
+        .map(|(t, _)| t.id.as_str())
+        .collect();
+    out.push_str(&format!(
+        "  topics no state answers: {}\n",
+        if unused.is_empty() {
+            "none".to_string()
+        } else {
+            unused.join(", ")
+        }
+    ));
+    let mut duplicates = Vec::new();
+    let mut uncovered = Vec::new();
+    for p in &found.topics {
+        let mut by_topic: BTreeMap<Option<usize>, usize> = BTreeMap::new();
+        for &(d, q) in &p.members {
+            *by_topic
+                .entry(alignment.docs[d][q].map(|m| m.topic))
+                .or_default() += 1;
+        }
+        let mut ranked: Vec<(usize, Option<usize>)> =
+            by_topic.into_iter().map(|(t, n)| (n, t)).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let n = p.members.len();
+        match (ranked.first(), ranked.get(1)) {
+            (Some(&(a, Some(ta))), Some(&(b, Some(tb)))) if b >= 2 && 2 * b >= a => duplicates.push(format!(
+                "  {} and {} may be one topic: the found group {} holds {a} questions of the first and {b} of the second\n",
+                topics.topics[ta].id, topics.topics[tb].id, p.id
+            )),
+            (Some(&(a, _)), _) if 2 * a < n => uncovered.push(format!(
+                "  no topic covers the found group {} ({} states, e.g. {:?}): its questions are spread over {} topics\n",
+                p.id, n, p.title, ranked.len()
+            )),
+            (Some(&(_, None)), _) => uncovered.push(format!(
+                "  no topic covers the found group {} ({} states, e.g. {:?}): most of its questions are unaligned\n",
+                p.id, n, p.title
+            )),
+            _ => {}
+        }
+    }
+    out.push_str(&format!(
+        "  likely duplicates: {}\n",
+        if duplicates.is_empty() { "none" } else { "" }
+    ));
+    out.extend(duplicates);
+    out.push_str(&format!(
+        "  groups no topic covers: {}\n",
+        if uncovered.is_empty() { "none" } else { "" }
+    ));
+    out.extend(uncovered);
+    out
 }
