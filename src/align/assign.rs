@@ -109,3 +109,36 @@ fn optimal(
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One state of `questions` questions.
+    fn one_state(questions: usize) -> Vec<Range<usize>> {
+        std::iter::once(0..questions).collect()
+    }
+
+    #[test]
+    fn the_pairing_with_the_best_total_wins_over_best_first() {
+        // Best first would give question 0 topic 0 (0.9) and leave question 1 with 0.1.
+        let scores = vec![vec![0.9, 0.8], vec![0.85, 0.1]];
+        let got = assign_all(&one_state(2), &scores, &HashMap::new(), 2);
+        assert_eq!(got, vec![Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn weak_evidence_still_gets_a_free_topic_and_none_at_all_stays_unaligned() {
+        let scores = vec![vec![0.6, 0.0, 0.0], vec![0.0, 0.05, 0.0], vec![0.0; 3]];
+        let got = assign_all(&one_state(3), &scores, &HashMap::new(), 3);
+        assert_eq!(got, vec![Some(0), Some(1), None]);
+    }
+
+    #[test]
+    fn more_questions_than_topics_and_pins_first() {
+        let scores = vec![vec![0.9, 0.2], vec![0.8, 0.3], vec![0.7, 0.6]];
+        let pins = HashMap::from([(1, 0)]);
+        let got = assign_all(&one_state(3), &scores, &pins, 2);
+        assert_eq!(got, vec![None, Some(0), Some(1)]);
+    }
+}

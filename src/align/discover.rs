@@ -9,6 +9,7 @@
 //! that too few states share are left out.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -76,7 +77,7 @@ pub fn discover(docs: &[StateDoc], matching: &MatchingConfig) -> Discovered {
             .map(|qi| groups.iter().map(|g| g.similarity(&vectors[qi])).collect())
             .collect();
         // One state, so its questions are numbered from 0 here.
-        let local = std::slice::from_ref(&(0..range.len())).to_vec();
+        let local: Vec<Range<usize>> = std::iter::once(0..range.len()).collect();
         let chosen = assign_all(&local, &scores, &HashMap::new(), groups.len());
         for (i, qi) in range.enumerate() {
             let g = match chosen[i] {
