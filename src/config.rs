@@ -109,6 +109,9 @@ pub struct Pin {
     pub state: String,
     pub question: u32,
     pub topic: toml::Spanned<String>,
+    /// Line of the pin's `[[pin]]` header in topics.toml (0 when made in code).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// Parses `site.toml`; a problem is an error naming the line.
@@ -161,8 +164,11 @@ pub fn parse_site(path: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
 
 /// Parses and checks `topics.toml`: ids unique and URL-safe, labels and titles present.
 pub fn parse_topics(path: &Path, text: &str) -> Result<TopicsConfig, Vec<Diagnostic>> {
-    let config: TopicsConfig =
+    let mut config: TopicsConfig =
         toml::from_str(text).map_err(|e| vec![toml_diagnostic(path, text, &e)])?;
+    for (pin, line) in config.pins.iter_mut().zip(table_lines(text, "pin")) {
+        pin.line = line;
+    }
     let mut diags = Vec::new();
     let mut seen = BTreeSet::new();
     let lines = table_lines(text, "topic");

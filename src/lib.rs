@@ -82,24 +82,47 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let site_text = parse::decode(&site.path, &site.bytes).map_err(|d| Error::Content(vec![d]))?;
     let site_config =
         config::parse_site(&site.path, site_text).map_err(|d| Error::Content(vec![d]))?;
-    let topics_text =
-        parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
-    let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
+    let topics_path = layout.display(&layout.content.join("topics.toml"));
+    let topics_config = match &topics {
+        Some(topics) => {
+            let text =
+                parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
+            Some(config::parse_topics(&topics.path, text).map_err(Error::Content)?)
+        }
+        None => None,
+    };
 
     let docs = parse_states(states, &site_config, &mut diagnostics);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
-    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
+    let topics_config = match topics_config {
+        Some(c) => c,
+        None => {
+            let matching = config::MatchingConfig::default();
+            let found = align::discover::discover(&docs, &matching);
+            diagnostics.push(Diagnostic::info(
+                &topics_path,
+                None,
+                format!(
+                    "there is no topics.toml: the site uses {} topics found in the states' own questions",
+                    found.topics.len()
+                ),
+                "`stateside topics --write` saves them as a draft topics.toml to edit",
+            ));
+            align::discover::as_config(&found, &matching)
+        }
+    };
+    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics_path));
     let alignment = align::align(&docs, &topics_config);
     diagnostics.extend(align::diagnostics(
         &docs,
         &alignment,
         &topics_config,
-        &topics.path,
+        &topics_path,
     ));
     diagnostic::sort(&mut diagnostics);
-    timer.lap("align");
+    timer.lap(&format!("align ({} rounds)", alignment.rounds));
     Ok(Loaded {
         site: site_config,
         topics: topics_config,

@@ -50,6 +50,21 @@ enum Command {
         /// Project folder holding content/, templates/ and static/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Also show how questions were matched to topics, close calls first, with pins to paste.
+        #[arg(long)]
+        alignment: bool,
+    },
+    /// Propose topics from the states' own questions (no hints); compare them with topics.toml.
+    Topics {
+        /// Project folder holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the proposals as a draft content/topics.toml.
+        #[arg(long)]
+        write: bool,
+        /// With --write, replace an existing topics.toml.
+        #[arg(long, requires = "write")]
+        force: bool,
     },
 }
 
@@ -71,7 +86,8 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
-        Command::Check { root } => check(root),
+        Command::Check { root, alignment } => check(root, alignment),
+        Command::Topics { root, write, force } => topics(root, write, force),
     }
 }
 
@@ -128,16 +144,18 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(root: PathBuf) -> ExitCode {
+fn check(root: PathBuf, alignment: bool) -> ExitCode {
     let loaded = match stateside::load(&root) {
         Ok(l) => l,
         Err(e) => return report_error(&e),
     };
     print_diagnostics(&loaded.diagnostics);
-    print!(
-        "{}",
-        stateside::align::table(&loaded.docs, &loaded.alignment, &loaded.topics)
-    );
+    if alignment {
+        print!(
+            "{}",
+            stateside::align::review(&loaded.docs, &loaded.alignment, &loaded.topics)
+        );
+    }
     let count = |s: Severity| {
         loaded
             .diagnostics
@@ -157,6 +175,48 @@ fn check(root: PathBuf) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn topics(root: PathBuf, write: bool, force: bool) -> ExitCode {
+    let loaded = match stateside::load(&root) {
+        Ok(l) => l,
+        Err(e) => return report_error(&e),
+    };
+    let path = root.join("content/topics.toml");
+    let exists = path.exists();
+    let matching = if exists {
+        loaded.topics.matching.clone()
+    } else {
+        Default::default()
+    };
+    let found = stateside::align::discover::discover(&loaded.docs, &matching);
+    print!("{}", stateside::align::proposals(&loaded.docs, &found));
+    if exists {
+        print!(
+            "{}",
+            stateside::align::compare(&found, &loaded.alignment, &loaded.topics)
+        );
+    }
+    if write {
+        if exists && !force {
+            eprintln!(
+                "error: {} exists and was left as it was\n    help: add --force to replace it",
+                path.display()
+            );
+            return ExitCode::from(1);
+        }
+        // Written beside it and renamed, so a failed write leaves the old file whole.
+        let part = path.with_extension("toml.part");
+        let written = std::fs::write(&part, stateside::align::draft_toml(&found))
+            .and_then(|()| std::fs::rename(&part, &path));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&part);
+            eprintln!("error: could not write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("Wrote {} topics to {}", found.topics.len(), path.display());
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_diagnostics(diags: &[Diagnostic]) {

@@ -66,8 +66,8 @@ pub struct QuestionModel {
     /// How well the question matched its topic (1.0 for a pin).
     pub score: f32,
     pub pinned: bool,
-    /// File stem of the question's page, unique within its state: the topic id, or
-    /// `q<number>-<slug of the question>` when unaligned.
+    /// File stem of the question's page, unique within its state:
+    /// `q<number>-<slug of the question>`, from the state's own document alone.
     pub slug: String,
     /// Anchor id on the state page: `q<number>` (with a suffix when numbers repeat).
     pub anchor: String,
@@ -227,17 +227,13 @@ fn state_model(
             if let Some(m) = m {
                 by_topic[m.topic] = Some(qi);
             }
-            let base_slug = match m {
-                // Topic ids never start with "q" and a digit, so the two kinds cannot collide.
-                Some(m) => topic_ids[m.topic].to_string(),
-                None => {
-                    let words = slugify_short(&q.text, 48);
-                    if words.is_empty() {
-                        format!("q{}", q.number)
-                    } else {
-                        format!("q{}-{}", q.number, words)
-                    }
-                }
+            // Named from the state's own document only, so that matching (another state
+            // added, a hint edited, a pin) never moves a question's page.
+            let words = slugify_short(&q.text, 48);
+            let base_slug = if words.is_empty() {
+                format!("q{}", q.number)
+            } else {
+                format!("q{}-{}", q.number, words)
             };
             let answer_text = html::answer_text(&q.answer);
             QuestionModel {

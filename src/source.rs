@@ -19,7 +19,8 @@ pub struct SourceFile {
 #[derive(Debug)]
 pub struct Sources {
     pub site: SourceFile,
-    pub topics: SourceFile,
+    /// `None` when the project has no topics.toml: topics are then found in the states.
+    pub topics: Option<SourceFile>,
     pub states: Vec<SourceFile>,
     pub pages: Vec<SourceFile>,
     /// Files that could not be read, and other problems with the folder layout.
@@ -88,7 +89,7 @@ impl Layout {
     }
 }
 
-/// Reads every content file. Missing `site.toml`/`topics.toml` are errors; an unreadable
+/// Reads every content file. A missing `site.toml` is an error (`topics.toml` may be missing); an unreadable
 /// state or page becomes a diagnostic so the other files are still checked.
 pub fn read_sources(layout: &Layout) -> Result<Sources> {
     layout.check_dirs(false)?;
@@ -104,7 +105,11 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
         })
     };
     let site = required("site.toml")?;
-    let topics = required("topics.toml")?;
+    let topics = if layout.content.join("topics.toml").exists() {
+        Some(required("topics.toml")?)
+    } else {
+        None
+    };
     let mut diagnostics = Vec::new();
     let states = read_dir_files(
         layout,

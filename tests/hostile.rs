@@ -346,7 +346,7 @@ fn plain_text_injection_shows_as_typed_and_runs_nothing() {
                 "Path-like text: ../../../etc/passwd, ..\\..\\boot.ini, /etc/shadow, C:\\Windows.",
             ],
         );
-        let path = "states/iowa/retention.html";
+        let path = "states/iowa/q2-how-long-is-data-kept-in-x-javascript-alert-1.html";
         shows(page(&pages, path), path, &PLAIN_TEXT_TYPED[4..8]);
         let path = "print/index.html";
         shows(page(&pages, path), path, &PLAIN_TEXT_TYPED);

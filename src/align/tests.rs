@@ -3,6 +3,9 @@ use crate::config::parse_topics;
 use crate::parse::parse_text;
 use std::path::Path;
 
+use crate::diagnostic::Diagnostic;
+use crate::jurisdiction::Jurisdictions;
+
 fn topics() -> TopicsConfig {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
     parse_topics(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
@@ -194,6 +197,7 @@ fn pins_always_win() {
         state: "IA".into(),
         question: 1,
         topic: toml::Spanned::new(0..0, "retention".into()),
+        line: 0,
     });
     let got = topic_ids(&docs, &t);
     assert_eq!(got[0][0], "retention");
@@ -230,4 +234,100 @@ fn one_topic_per_state_and_weak_questions_stay_unaligned() {
         got[0]
     );
     assert_eq!(got[0][2], "-", "{:?}", got[0]);
+}
+
+/// The repository's topics.toml with `pins` (TOML text) appended, parsed as if from a file.
+fn topics_with_pins(pins: &str) -> (TopicsConfig, usize) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first_pin_line = text.lines().count() + 2;
+    let text = format!("{text}\n{pins}");
+    (parse_topics(&path, &text).unwrap(), first_pin_line)
+}
+
+fn warnings_at(diags: &[Diagnostic], line: usize) -> Vec<String> {
+    diags
+        .iter()
+        .filter(|d| d.line == Some(line))
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+#[test]
+fn two_questions_pinned_to_one_topic_warn_at_the_pin_and_the_loser_is_still_matched() {
+    let (t, line) = topics_with_pins(
+        "[[pin]]\nstate = \"IA\"\nquestion = 1\ntopic = \"retention\"\n\n[[pin]]\nstate = \"Iowa\"\nquestion = 17\ntopic = \"retention\"\n",
+    );
+    let docs = vec![sample("iowa.txt")];
+    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"));
+    let at_second = warnings_at(&diags, line + 5);
+    assert_eq!(at_second.len(), 1, "{diags:?}");
+    assert!(at_second[0].contains("questions 1 and 17 are both pinned to topic \"retention\""));
+    assert!(at_second[0].contains(&format!("content/topics.toml:{line}")));
+    let a = align(&docs, &t);
+    assert_eq!(t.topics[a.docs[0][0].unwrap().topic].id, "retention");
+    // Question 17 lost the pin, so it is matched as usual rather than left out.
+    let q17 = a.docs[0][16].expect("question 17 is matched");
+    assert!(!q17.pinned);
+    assert_ne!(t.topics[q17.topic].id, "retention");
+}
+
+#[test]
+fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
+    let (t, line) = topics_with_pins(
+        "[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"oversight\"\n\n[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"security\"\n",
+    );
+    let docs = vec![sample("iowa.txt")];
+    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"));
+    let at_second = warnings_at(&diags, line + 5);
+    assert_eq!(at_second.len(), 1, "{diags:?}");
+    assert!(
+        at_second[0].contains("question 2 is pinned twice"),
+        "{}",
+        at_second[0]
+    );
+    let a = align(&docs, &t);
+    assert_eq!(t.topics[a.docs[0][1].unwrap().topic].id, "oversight");
+}
+
+#[test]
+fn a_pin_without_effect_names_its_line() {
+    let (t, line) =
+        topics_with_pins("[[pin]]\nstate = \"IA\"\nquestion = 99\ntopic = \"oversight\"\n");
+    let diags = check_pins(&[sample("iowa.txt")], &t, Path::new("content/topics.toml"));
+    let at = warnings_at(&diags, line);
+    assert_eq!(
+        at,
+        vec!["pin has no effect: Iowa has no question 99".to_string()]
+    );
+}
+
+#[test]
+fn the_review_lists_close_calls_first_with_a_pin_that_parses() {
+    let t = topics();
+    let docs = vec![sample("alabama.txt"), sample("iowa.txt")];
+    let a = align(&docs, &t);
+    let text = review(&docs, &a, &t);
+    // Each pin block in the review, pasted into topics.toml, parses and pins that question.
+    let blocks: Vec<&str> = text.split("paste into topics.toml:\n").skip(1).collect();
+    assert!(!blocks.is_empty(), "{text}");
+    for b in blocks {
+        let pin: String = b
+            .lines()
+            .take(4)
+            .map(|l| format!("{}\n", l.trim()))
+            .collect();
+        let (parsed, _) = topics_with_pins(&pin);
+        assert_eq!(parsed.pins.len(), 1, "{pin}");
+        let p = &parsed.pins[0];
+        assert!(docs.iter().any(|d| d.state.code == p.state));
+    }
+    // Within a topic, the lowest confidence comes first.
+    for section in text.split("\n\n").skip(1) {
+        let confs: Vec<f32> = section
+            .lines()
+            .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+            .collect();
+        assert!(confs.windows(2).all(|w| w[0] <= w[1]), "{section}");
+    }
 }
