@@ -45,7 +45,7 @@ fn build_writes_the_index_and_every_page_has_the_box() {
     for (page, prefix) in [
         ("index.html", ""),
         ("states/ohio/index.html", "../../"),
-        ("states/ohio/warrants.html", "../../"),
+        ("states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html", "../../"),
         ("topics/opt-out/index.html", "../../"),
         ("about/index.html", "../"),
         ("404.html", "/"),
