@@ -119,7 +119,14 @@ pub fn build(
         .zip(alignment.docs.par_iter())
         .map(|(doc, matches)| state_model(doc, matches, &topic_ids, md))
         .collect();
-    states.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
+    // By slug, the name in plain ASCII: "Hawaiʻi" sorts as "hawaii", between Georgia and Idaho.
+    states.sort_by(|a, b| {
+        (a.slug.as_str(), a.name.as_str(), a.code.as_str()).cmp(&(
+            b.slug.as_str(),
+            b.name.as_str(),
+            b.code.as_str(),
+        ))
+    });
 
     let mut topic_models: Vec<TopicModel> = topics
         .topics

@@ -118,6 +118,7 @@ impl<'a> SiteModel<'a> {
                         .iter()
                         .map(|q| (q.text.as_str(), q.answer_text.as_str())),
                     meta.canonical.as_deref(),
+                    state.updated.as_deref(),
                 ));
                 PageData::State(self.state_view(state))
             }
@@ -134,6 +135,7 @@ impl<'a> SiteModel<'a> {
                 meta.json_ld = Some(jsonld::faq_page(
                     [(q.text.as_str(), q.answer_text.as_str())],
                     meta.canonical.as_deref(),
+                    st.updated.as_deref(),
                 ));
                 PageData::Question(self.question_view(state, question))
             }
@@ -266,6 +268,8 @@ impl<'a> SiteModel<'a> {
             // The question is the page's h1, so the answer's own headings start at h2.
             answer_html: shift_headings(&question.answer_html, -1),
             topic: topic.map(topic_link),
+            updated: state.updated.as_deref(),
+            sources: &state.sources,
             position: q + 1,
             count: state.questions.len(),
             prev: q.checked_sub(1).map(question_ref),
@@ -296,6 +300,7 @@ impl<'a> SiteModel<'a> {
                         question_text: &q.text,
                         question_slug: &q.slug,
                         answer_html: &q.answer_html,
+                        updated: state.updated.as_deref(),
                     }
                 })
                 .collect(),

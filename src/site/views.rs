@@ -143,6 +143,9 @@ pub struct QuestionView<'s> {
     pub anchor: &'s str,
     pub answer_html: Cow<'s, str>,
     pub topic: Option<TopicLink<'s>>,
+    /// When the state's document was last updated, and the sources it cites.
+    pub updated: Option<&'s str>,
+    pub sources: &'s [String],
     /// 1-based position among the state's questions, and their count.
     pub position: usize,
     pub count: usize,
@@ -195,6 +198,8 @@ pub struct TopicAnswer<'s> {
     pub question_text: &'s str,
     pub question_slug: &'s str,
     pub answer_html: &'s str,
+    /// When the state's document was last updated.
+    pub updated: Option<&'s str>,
 }
 
 #[derive(Debug, Serialize)]

@@ -1,0 +1,140 @@
+//! Input as editors write it, end to end: dates and sources in plain-text states shown
+//! wherever readers and machines look, names with marks and odd spacing, numbering other
+//! than `1.`, and `check` and `build` on projects with problems in several files at once.
+
+mod harness;
+
+use std::fs;
+
+use harness::{build, check, project, read, root};
+
+/// Builds `dates-and-sources` with a base URL, HTML as rendered; returns the temp folder.
+fn dated_site() -> tempfile::TempDir {
+    let dir = project("dates-and-sources");
+    let out = dir.path().join("public");
+    let run = build(
+        &root(&dir),
+        &out,
+        &["--no-minify", "--base-url", "https://example.org/guide/"],
+    );
+    run.code(0).says(
+        "content/states/ohio.txt:5: warning:",
+        &["questions are numbered as \"1)\""],
+    );
+    dir
+}
+
+#[test]
+fn updated_and_sources_are_shown_wherever_the_state_is() {
+    let dir = dated_site();
+    let out = dir.path().join("public");
+    let date = "<time datetime=\"2024-05-01\">2024-05-01</time>";
+    let state = read(&out.join("states/hawaii/index.html"));
+    assert!(state.contains(date), "state page");
+    assert!(state.contains("<a href=\"https://hidot.hawaii.gov/\">"));
+    assert!(state.contains("<li>Hawaii Revised Statutes § 286-172</li>"));
+    // Readers see neither the file's name nor the site's note (that stays in the footer).
+    assert!(!state.contains("hawaii.txt") && !state.contains("<dt>Document"));
+    let note = "Each state page is published from the plain-text document";
+    assert_eq!(
+        state.matches(note).count(),
+        1,
+        "source note only in the footer"
+    );
+
+    let questions: Vec<String> = harness::names(&out.join("states/hawaii"))
+        .into_iter()
+        .filter(|n| n != "index.html")
+        .collect();
+    assert_eq!(questions.len(), 2);
+    for q in &questions {
+        let page = read(&out.join("states/hawaii").join(q));
+        assert!(page.contains(date), "{q}");
+        assert!(page.contains("https://hidot.hawaii.gov/"), "{q}");
+    }
+    let print = read(&out.join("print/index.html"));
+    assert!(print.contains(date) && print.contains("Hawaii Revised Statutes"));
+    let ohio_date = "<time datetime=\"2023-11-30\">2023-11-30</time>";
+    let topics: Vec<String> = harness::names(&out.join("topics"));
+    let with_dates = topics
+        .iter()
+        .map(|t| read(&out.join("topics").join(t).join("index.html")))
+        .filter(|page| page.contains(date) && page.contains(ohio_date))
+        .count();
+    assert!(
+        with_dates >= 1,
+        "a topic page answered by both shows both dates"
+    );
+
+    // The machines' view: JSON-LD, sitemap, both exports.
+    assert!(state.contains("\"dateModified\":\"2024-05-01\""));
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains(
+        "<loc>https://example.org/guide/states/hawaii/</loc><lastmod>2024-05-01</lastmod>"
+    ));
+    assert!(sitemap.contains("<loc>https://example.org/guide/</loc><lastmod>2024-05-01</lastmod>"));
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/states.json"))).unwrap();
+    let hawaii = &json["states"][0];
+    assert_eq!(hawaii["name"], "Hawaiʻi");
+    assert_eq!(hawaii["updated"], "2024-05-01");
+    assert_eq!(hawaii["source"], "hawaii.txt");
+    assert_eq!(hawaii["sources"][1], "Hawaii Revised Statutes § 286-172");
+    let csv = read(&out.join("data/answers.csv"));
+    let header = csv.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "state,code,number,topic,question,answer_text,updated,sources,source_file"
+    );
+    assert!(csv.contains(
+        ",2024-05-01,\"https://hidot.hawaii.gov/\nHawaii Revised Statutes § 286-172\",hawaii.txt"
+    ));
+}
+
+#[test]
+fn names_with_marks_and_odd_spaces_keep_their_form_and_sort_as_ascii() {
+    let dir = dated_site();
+    let out = dir.path().join("public");
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&out.join("data/states.json"))).unwrap();
+    let names: Vec<(&str, &str)> = json["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["slug"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Hawaiʻi", "hawaii"),
+            ("New York", "new-york"),
+            ("Ohio", "ohio")
+        ]
+    );
+    let ohio = read(&out.join("states/ohio/index.html"));
+    assert!(ohio.contains("<h1>State DMV Data Sharing With ICE in Ohio</h1>"));
+    assert!(ohio.contains("What laws govern the sharing of BMV data?"));
+    assert!(out.join("states/new-york/index.html").is_file());
+}
+
+#[test]
+fn a_misspelt_state_in_a_title_or_file_name_gets_a_suggestion() {
+    let dir = project("dates-and-sources");
+    let states = root(&dir).join("content/states");
+    fs::write(
+        states.join("notes.txt"),
+        "Data Sharing in Ohoi\n\n1. What?\n\nA.\n",
+    )
+    .unwrap();
+    fs::write(states.join("pensylvania.txt"), "Rules\n\n1. What?\n\nA.\n").unwrap();
+    check(&root(&dir))
+        .code(1)
+        .says(
+            "content/states/notes.txt:1: error:",
+            &["unknown state \"Ohoi\"", "did you mean Ohio?"],
+        )
+        .says(
+            "content/states/pensylvania.txt:1: error:",
+            &["did you mean Pennsylvania?"],
+        );
+}
