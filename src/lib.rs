@@ -63,8 +63,9 @@ impl Loaded {
     }
 }
 
-/// Reads, parses and aligns a project's content, collecting every problem.
-/// Fails early only when a configuration file or a project folder is unusable.
+/// Reads, parses and aligns a project's content, collecting every problem: an error in
+/// `site.toml` or `topics.toml` is reported beside the state files' problems, not instead
+/// of them. Fails early only when a configuration file or a project folder is unreadable.
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut timer = StageTimer::from_env();
     let layout = Layout::new(root);
@@ -77,25 +78,40 @@ pub fn load(root: &Path) -> Result<Loaded> {
     } = source::read_sources(&layout)?;
     timer.lap("read files");
 
-    let site_text = parse::decode(&site.path, &site.bytes).map_err(|d| Error::Content(vec![d]))?;
-    let site_config =
-        config::parse_site(&site.path, site_text).map_err(|d| Error::Content(vec![d]))?;
-    let topics_text =
-        parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
-    let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
+    let site_config = match parse::decode(&site.path, &site.bytes) {
+        Ok(text) => config::parse_site(&site.path, text).unwrap_or_else(|d| {
+            diagnostics.extend(d);
+            config::SiteConfig::stand_in(config::extra_places_leniently(text))
+        }),
+        Err(d) => {
+            diagnostics.push(d);
+            config::SiteConfig::stand_in(Vec::new())
+        }
+    };
+    let topics_config = parse::decode(&topics.path, &topics.bytes)
+        .map_err(|d| vec![d])
+        .and_then(|text| config::parse_topics(&topics.path, text));
+    let topics_ok = topics_config.is_ok();
+    let topics_config = topics_config.unwrap_or_else(|d| {
+        diagnostics.extend(d);
+        TopicsConfig::default()
+    });
 
     let docs = parse_states(states, &site_config, &mut diagnostics);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
-    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
     let alignment = align::align(&docs, &topics_config);
-    diagnostics.extend(align::diagnostics(
-        &docs,
-        &alignment,
-        &topics_config,
-        &topics.path,
-    ));
+    // Without usable topics every question would be "unaligned": noise, not news.
+    if topics_ok {
+        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics.path));
+        diagnostics.extend(align::diagnostics(
+            &docs,
+            &alignment,
+            &topics_config,
+            &topics.path,
+        ));
+    }
     diagnostic::sort(&mut diagnostics);
     timer.lap("align");
     Ok(Loaded {

@@ -138,3 +138,88 @@ fn a_misspelt_state_in_a_title_or_file_name_gets_a_suggestion() {
             &["did you mean Pennsylvania?"],
         );
 }
+
+// ---- Every problem, in one run, and never an empty site ---------------------------------
+
+#[test]
+fn no_states_folder_is_an_error_and_the_published_site_stays() {
+    let dir = project("cname");
+    let out = dir.path().join("public");
+    build(&root(&dir), &out, &[]).code(0);
+    let before = harness::snapshot(&out);
+    let states = root(&dir).join("content/states");
+    let cases: [(&str, fn(&std::path::Path)); 4] = [
+        ("missing folder", |p| fs::remove_dir_all(p).unwrap()),
+        ("a file, not a folder", |p| {
+            fs::remove_dir_all(p).unwrap();
+            fs::write(p, "iowa").unwrap();
+        }),
+        ("symbolic link that cannot be followed", |p| {
+            fs::remove_dir_all(p).unwrap();
+            std::os::unix::fs::symlink(p, p).unwrap();
+        }),
+        ("no state files", |p| {
+            fs::remove_dir_all(p).unwrap();
+            fs::create_dir(p).unwrap();
+            fs::write(p.join("notes.doc"), "x").unwrap();
+        }),
+    ];
+    for (words, break_it) in cases {
+        let fresh = project("cname");
+        let states_here = root(&fresh).join("content/states");
+        break_it(&states_here);
+        for run in [build(&root(&fresh), &out, &[]), check(&root(&fresh))] {
+            run.code(1).says("content/states: error:", &[words]);
+        }
+        harness::assert_same_tree(&before, &harness::snapshot(&out));
+    }
+    assert!(states.is_dir());
+}
+
+#[test]
+fn a_symlink_loop_in_pages_is_reported() {
+    let dir = project("cname");
+    let pages = root(&dir).join("content/pages");
+    let _ = fs::remove_dir_all(&pages);
+    std::os::unix::fs::symlink(&pages, &pages).unwrap();
+    check(&root(&dir))
+        .code(1)
+        .says("content/pages: error:", &["symbolic link", "loop"]);
+}
+
+#[test]
+fn config_errors_do_not_hide_the_state_files_problems() {
+    let dir = project("cname");
+    let content = root(&dir).join("content");
+    let site = read(&content.join("site.toml"));
+    fs::write(
+        content.join("site.toml"),
+        format!("{site}colour = \"red\"\ntheme = \"dark\"\n"),
+    )
+    .unwrap();
+    fs::write(content.join("states/ohio.txt"), "").unwrap();
+    let lines = site.lines().count();
+    let run = check(&root(&dir));
+    run.code(1)
+        .says(
+            &format!("content/site.toml:{}:1: error:", lines + 1),
+            &["unknown key `colour`"],
+        )
+        .says(
+            &format!("content/site.toml:{}:1: error:", lines + 2),
+            &["unknown key `theme`"],
+        )
+        .says("content/states/ohio.txt: error:", &["the file is empty"]);
+    assert!(run.stdout.contains("3 errors"), "{run}");
+    build(&root(&dir), &dir.path().join("public"), &[])
+        .code(1)
+        .says("content/states/ohio.txt: error:", &["the file is empty"])
+        .mentions("3 content error(s)");
+
+    fs::write(content.join("site.toml"), &site).unwrap();
+    fs::write(content.join("topics.toml"), "[[topic]]\nid = \"x\"\n").unwrap();
+    check(&root(&dir))
+        .code(1)
+        .says("content/topics.toml:", &["missing field"])
+        .says("content/states/ohio.txt: error:", &["the file is empty"]);
+}
