@@ -5,8 +5,10 @@
 //! -> `align` (all documents + topics -> which question answers which topic)
 //! -> `model` (the [`model::Guide`], answers rendered once) -> `site` (every page to write)
 //! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place).
+//! `check` runs the same stages with a sink in place of `output`.
 
 pub mod align;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod doc;

@@ -223,3 +223,59 @@ fn config_errors_do_not_hide_the_state_files_problems() {
         .says("content/topics.toml:", &["missing field"])
         .says("content/states/ohio.txt: error:", &["the file is empty"]);
 }
+
+// ---- check runs every validation build runs ---------------------------------------------
+
+#[test]
+fn check_fails_where_build_fails() {
+    // (fixture or change, words both commands print)
+    let template_syntax = project("template-syntax-invalid");
+    let unknown_variable = project("template-unknown-variable-invalid");
+    let static_collision = project("cname");
+    fs::create_dir_all(root(&static_collision).join("static/states/iowa")).unwrap();
+    fs::write(
+        root(&static_collision).join("static/states/iowa/index.html"),
+        "<p>mine</p>",
+    )
+    .unwrap();
+    let export_collision = project("cname");
+    fs::write(root(&export_collision).join("static/data"), "x").unwrap();
+    let cases: [(&tempfile::TempDir, &[&str]); 4] = [
+        (
+            &template_syntax,
+            &["error: template state.html", "--> state.html:4:22"],
+        ),
+        (
+            &unknown_variable,
+            &[
+                "error: template state.html: Field `no_such_field` is not defined",
+                "while rendering states/iowa/index.html",
+            ],
+        ),
+        (
+            &static_collision,
+            &[
+                "static/states/iowa/index.html",
+                "a file in static/ has the path of a page",
+            ],
+        ),
+        (
+            &export_collision,
+            &["static/data", "a file in static/ has the path of a page"],
+        ),
+    ];
+    for (dir, words) in cases {
+        let checked = check(&root(dir));
+        checked.code(1);
+        assert!(checked.stdout.contains(": 1 errors"), "{checked}");
+        let built = build(&root(dir), &dir.path().join("public"), &[]);
+        built.code(1);
+        for w in words {
+            checked.mentions(w);
+            built.mentions(w);
+        }
+        assert!(!dir.path().join("public").exists());
+    }
+    // And a clean project stays clean.
+    check(&root(&project("cname"))).code(0);
+}
