@@ -193,7 +193,11 @@ fn error_chain(e: &Error) -> String {
         }
         source = s.source();
     }
-    msg
+    // Lines stay lines; any other control character is shown, not obeyed.
+    msg.split('\n')
+        .map(|line| stateside::text::escape_controls(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A spinner on stderr that appears only when a build takes more than a second and

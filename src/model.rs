@@ -44,7 +44,8 @@ pub struct StateModel {
     pub category: Option<String>,
     pub updated: Option<String>,
     pub sources: Vec<String>,
-    /// The file the document came from, relative to `content/states/`.
+    /// The file the document came from, relative to `content/states/`, control
+    /// characters escaped (it is shown in messages and exports).
     pub source_file: String,
     /// Text between the title and the first question, rendered, if the file has any.
     pub intro_html: Option<String>,
@@ -265,7 +266,7 @@ fn state_model(
     let source_file = doc
         .path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::text::escape_controls(&n.to_string_lossy()).into_owned())
         .unwrap_or_default();
     StateModel {
         slug: slugify(&doc.state.name),

@@ -1,5 +1,27 @@
 //! Small text helpers shared by the stages: URL slugs and one-sentence summaries.
 
+/// Text with its control characters (ESC, newline, tab…) written as escapes such as
+/// `\u{1b}`, so that a file name cannot drive a terminal or break a line of a report.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A path as shown in messages: [`escape_controls`] applied to its text.
+pub fn shown_path(path: &std::path::Path) -> String {
+    escape_controls(&path.display().to_string()).into_owned()
+}
+
 /// A URL-safe slug: lowercase ASCII letters and digits joined by single hyphens.
 /// Letters with accents lose them where that is obvious; everything else separates words.
 /// Never contains `.`, `/`, `\` or control characters, so it cannot leave its folder.
@@ -129,6 +151,18 @@ mod tests {
         assert_eq!(slugify("a\\b\u{0}c"), "a-b-c");
         assert_eq!(slugify("Señora Ümlaut"), "senora-umlaut");
         assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\nc.txt"),
+            "a\\u{1b}[31mb\\u{a}c.txt"
+        );
+        assert!(matches!(
+            escape_controls("Hawaiʻi"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -279,3 +279,41 @@ fn check_fails_where_build_fails() {
     // And a clean project stays clean.
     check(&root(&project("cname"))).code(0);
 }
+
+// ---- Messages ---------------------------------------------------------------------------
+
+#[test]
+fn control_characters_in_file_names_are_shown_escaped() {
+    let dir = project("cname");
+    let states = root(&dir).join("content/states");
+    fs::write(states.join("\u{1b}[2J\u{1b}[31mutah\n.txt"), "").unwrap();
+    let run = check(&root(&dir));
+    run.code(1).says(
+        "content/states/\\u{1b}[2J\\u{1b}[31mutah\\u{a}.txt: error:",
+        &["the file is empty"],
+    );
+    let built = build(&root(&dir), &dir.path().join("public"), &[]);
+    built.code(1);
+    for output in [&run.stderr, &run.stdout, &built.stderr, &built.stdout] {
+        assert!(!output.contains('\u{1b}'), "{output}");
+    }
+
+    // A usable file with such a name builds; no page carries the raw characters.
+    fs::remove_file(states.join("\u{1b}[2J\u{1b}[31mutah\n.txt")).unwrap();
+    fs::write(
+        states.join("ohio\u{1b}[0m.txt"),
+        "Data Sharing in Ohio\n\n1. What?\n\nA.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    build(&root(&dir), &out, &[]).code(0);
+    for entry in walkdir::WalkDir::new(&out).min_depth(1) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = fs::read(entry.path()).unwrap();
+            assert!(!bytes.contains(&0x1b), "{}", entry.path().display());
+        }
+    }
+    let json = read(&out.join("data/states.json"));
+    assert!(json.contains("ohio\\\\u{1b}[0m.txt"), "{json}");
+}
