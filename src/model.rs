@@ -157,7 +157,7 @@ pub fn build(
             title: p.title.clone(),
             description: p.description.clone(),
             weight: p.weight,
-            html: html::write_html(md.page_events(&p.body)),
+            html: md.finish(html::write_html(md.page_events(&p.body))),
         })
         .collect();
     page_models.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
