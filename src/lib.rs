@@ -258,6 +258,8 @@ pub struct BuildSummary {
     pub output: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Things about the build as a whole worth saying once (not about one content file).
+    pub notes: Vec<String>,
 }
 
 /// Builds the site: load, render, write into a staging folder, swap into place.
@@ -274,6 +276,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let mut timer = StageTimer::from_env();
     let (mut guide, warnings) = load_guide(&opts.root)?;
     timer.lap("load, align, model (all)");
+    let mut notes = Vec::new();
+    let base_url = opts.base_url.as_deref().unwrap_or(&guide.site.base_url);
+    if base_url.trim().is_empty() {
+        notes.push(
+            "no base_url is set, so sitemap.xml and the pages' canonical links are left out;              set base_url in content/site.toml (or pass --base-url) to the address the site              is published at"
+                .to_string(),
+        );
+    }
     // Pages go to disk as soon as each is rendered, so memory holds a few pages at a time
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
@@ -308,6 +318,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         output,
         elapsed: started.elapsed(),
         warnings,
+        notes,
     })
 }
 

@@ -101,6 +101,9 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
                     .cloned()
                     .collect();
                 print_diagnostics(&warnings);
+                for note in &summary.notes {
+                    eprintln!("warning: {note}");
+                }
             }
             let warnings = summary
                 .warnings

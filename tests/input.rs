@@ -141,6 +141,9 @@ fn a_misspelt_state_in_a_title_or_file_name_gets_a_suggestion() {
 
 // ---- Every problem, in one run, and never an empty site ---------------------------------
 
+/// Turns a project's `content/states` into a broken one.
+type Breaker = fn(&std::path::Path);
+
 #[test]
 fn no_states_folder_is_an_error_and_the_published_site_stays() {
     let dir = project("cname");
@@ -148,7 +151,7 @@ fn no_states_folder_is_an_error_and_the_published_site_stays() {
     build(&root(&dir), &out, &[]).code(0);
     let before = harness::snapshot(&out);
     let states = root(&dir).join("content/states");
-    let cases: [(&str, fn(&std::path::Path)); 4] = [
+    let cases: [(&str, Breaker); 4] = [
         ("missing folder", |p| fs::remove_dir_all(p).unwrap()),
         ("a file, not a folder", |p| {
             fs::remove_dir_all(p).unwrap();
@@ -316,4 +319,23 @@ fn control_characters_in_file_names_are_shown_escaped() {
     }
     let json = read(&out.join("data/states.json"));
     assert!(json.contains("ohio\\\\u{1b}[0m.txt"), "{json}");
+}
+
+// ---- The published site -----------------------------------------------------------------
+
+#[test]
+fn a_build_without_base_url_says_once_what_is_left_out() {
+    let dir = project("cname");
+    let out = dir.path().join("public");
+    let run = build(&root(&dir), &out, &[]);
+    run.code(0);
+    assert_eq!(run.stderr.matches("no base_url is set").count(), 1, "{run}");
+    run.says(
+        "warning: no base_url is set",
+        &["sitemap.xml", "canonical", "--base-url"],
+    );
+    assert!(!out.join("sitemap.xml").exists());
+    let run = build(&root(&dir), &out, &["--base-url", "https://example.org/"]);
+    assert!(!run.stderr.contains("base_url"), "{run}");
+    assert!(out.join("sitemap.xml").is_file());
 }

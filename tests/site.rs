@@ -528,11 +528,29 @@ fn not_found_page_links_from_the_base_url_path() {
     assert!(links.contains(&"/repo/style.css".to_string()));
     assert!(links.contains(&"/repo/index.html".to_string()));
 
-    // Without a base URL the links start at the host's root.
+    // Without a base URL the root is unknown: links are relative to the 404 page (right
+    // where it lies and from disk), and a script finds the root before they are read
+    // (tests/input.rs and .ci/input-check.mjs serve it under sub-paths).
     let files = render(&sample_guide(""));
     let page = file(&files, "404.html");
-    assert!(page.contains("href=\"/style.css\""));
-    assert!(page.contains("href=\"/index.html\""));
+    assert!(page.contains("href=\"style.css\""));
+    assert!(page.contains("href=\"index.html\""));
+    assert!(!page.contains("href=\"/"));
+    let script = page.find("<script id=\"stateside-find-root\">").unwrap();
+    assert!(
+        script < page.find("<link").unwrap(),
+        "the script runs before any link"
+    );
+    // Only the 404 page has it, and not when the base URL is known.
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| String::from_utf8_lossy(&f.contents).contains("stateside-find-root"))
+            .count(),
+        1
+    );
+    let files = render(&sample_guide(BASE_URL));
+    assert!(!file(&files, "404.html").contains("stateside-find-root"));
 }
 
 #[test]

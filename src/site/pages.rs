@@ -68,8 +68,9 @@ impl<'a> SiteModel<'a> {
     /// The view of one planned page.
     pub fn view<'s>(&'s self, spec: &'s PageSpec) -> PageView<'s> {
         let guide = self.guide;
+        let find_root = spec.kind == PageKind::NotFound && self.base_url.is_none();
         let root = match spec.kind {
-            PageKind::NotFound => Cow::Borrowed(self.base_path.as_str()),
+            PageKind::NotFound if !find_root => Cow::Borrowed(self.base_path.as_str()),
             _ => links::root_prefix(&spec.path),
         };
         let canonical = match spec.kind {
@@ -86,6 +87,7 @@ impl<'a> SiteModel<'a> {
             description: Cow::Borrowed(""),
             root,
             canonical,
+            find_root,
             json_ld: None,
             noindex: false,
         };

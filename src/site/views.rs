@@ -66,9 +66,12 @@ pub struct PageMeta<'s> {
     pub title: Cow<'s, str>,
     pub description: Cow<'s, str>,
     /// Prefix that leads back to the output root: `../../` or, on the 404 page, the base
-    /// URL's path.
+    /// URL's path (relative, `""`, when there is no base URL; see `find_root`).
     pub root: Cow<'s, str>,
     pub canonical: Option<String>,
+    /// True on the 404 page of a site without a base URL: hosts serve that page at any
+    /// depth, so a small script finds the site's root before the page's links are read.
+    pub find_root: bool,
     /// `FAQPage` structured data, already escaped for a script element.
     pub json_ld: Option<String>,
     pub noindex: bool,
