@@ -181,9 +181,10 @@ impl Renderer {
         match self.highlighter.html(info, &code) {
             Some(html) => out.push(Event::Html(html.into())),
             None => {
-                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+                // Focusable, so that a block wider than the screen scrolls from the keyboard.
+                out.push(Event::Html("<pre tabindex=\"0\"><code>".into()));
                 out.push(Event::Text(code.into()));
-                out.push(Event::End(TagEnd::CodeBlock));
+                out.push(Event::Html("</code></pre>\n".into()));
             }
         }
     }
