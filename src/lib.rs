@@ -280,7 +280,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let base_url = opts.base_url.as_deref().unwrap_or(&guide.site.base_url);
     if base_url.trim().is_empty() {
         notes.push(
-            "no base_url is set, so sitemap.xml and the pages' canonical links are left out;              set base_url in content/site.toml (or pass --base-url) to the address the site              is published at"
+            "no base_url is set, so sitemap.xml and the pages' canonical links are left out; \
+             set base_url in content/site.toml (or pass --base-url) to the address the site \
+             is published at"
                 .to_string(),
         );
     }

@@ -332,7 +332,7 @@ fn a_build_without_base_url_says_once_what_is_left_out() {
     assert_eq!(run.stderr.matches("no base_url is set").count(), 1, "{run}");
     run.says(
         "warning: no base_url is set",
-        &["sitemap.xml", "canonical", "--base-url"],
+        &["sitemap.xml and the pages' canonical links are left out; set base_url in content/site.toml (or pass --base-url)"],
     );
     assert!(!out.join("sitemap.xml").exists());
     let run = build(&root(&dir), &out, &["--base-url", "https://example.org/"]);
