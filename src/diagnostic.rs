@@ -85,7 +85,7 @@ impl Diagnostic {
 
     /// `path:line:column`, as editors and terminals link it.
     pub fn location(&self) -> String {
-        let mut s = self.path.display().to_string();
+        let mut s = crate::text::shown_path(&self.path);
         if let Some(line) = self.line {
             s.push_str(&format!(":{line}"));
             if let Some(col) = self.column {
@@ -108,15 +108,20 @@ impl fmt::Display for Severity {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Messages quote file names and content; neither may reach a terminal raw.
         write!(
             f,
             "{}: {}: {}",
             self.location(),
             self.severity,
-            self.message
+            crate::text::escape_controls(&self.message)
         )?;
         if !self.help.is_empty() {
-            write!(f, "\n    help: {}", self.help)?;
+            write!(
+                f,
+                "\n    help: {}",
+                crate::text::escape_controls(&self.help)
+            )?;
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
+use crate::text::shown_path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -11,7 +12,7 @@ pub enum Error {
     Content(Vec<Diagnostic>),
 
     /// A configuration file (`site.toml`, `topics.toml`) that cannot be used.
-    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    #[error("{}{}: {message}", shown_path(path), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Config {
         path: PathBuf,
         line: Option<usize>,
@@ -22,14 +23,14 @@ pub enum Error {
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
 
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown_path(path))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
 
     /// The output folder cannot be written safely.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", shown_path(path))]
     Output { path: PathBuf, message: String },
 }
 

@@ -109,8 +109,13 @@ fn write_answers_csv(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
         "topic",
         "question",
         "answer_text",
+        "updated",
+        "sources",
+        "source_file",
     ])?;
     for s in &guide.states {
+        // Several sources share one cell, one per line.
+        let sources = s.sources.join("\n");
         for q in &s.questions {
             let topic = q.topic.map(|t| guide.topics[t].id.as_str()).unwrap_or("");
             w.write_record([
@@ -120,6 +125,9 @@ fn write_answers_csv(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
                 topic,
                 &q.text,
                 &q.answer_text,
+                s.updated.as_deref().unwrap_or(""),
+                &sources,
+                &s.source_file,
             ])?;
         }
     }

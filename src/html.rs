@@ -15,7 +15,7 @@ pub fn answer_html(answer: &Answer, md: &Renderer) -> String {
             block_events(blocks, &mut events);
             write_html(events)
         }
-        Answer::Markdown(src) => write_html(md.events(src)),
+        Answer::Markdown(src) => md.finish(write_html(md.events(src))),
     }
 }
 

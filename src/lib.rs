@@ -6,8 +6,10 @@
 //! -> `model` (the [`model::Guide`], answers rendered once) -> `site` (every page to write)
 //! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place);
 //! `export` and `search` write the data files and the search index from the guide beside them.
+//! `check` runs the same stages with a sink in place of `output`.
 
 pub mod align;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod doc;
@@ -65,8 +67,9 @@ impl Loaded {
     }
 }
 
-/// Reads, parses and aligns a project's content, collecting every problem.
-/// Fails early only when a configuration file or a project folder is unusable.
+/// Reads, parses and aligns a project's content, collecting every problem: an error in
+/// `site.toml` or `topics.toml` is reported beside the state files' problems, not instead
+/// of them. Fails early only when a configuration file or a project folder is unreadable.
 pub fn load(root: &Path) -> Result<Loaded> {
     let mut timer = StageTimer::from_env();
     let layout = Layout::new(root);
@@ -79,25 +82,34 @@ pub fn load(root: &Path) -> Result<Loaded> {
     } = source::read_sources(&layout)?;
     timer.lap("read files");
 
-    let site_text = parse::decode(&site.path, &site.bytes).map_err(|d| Error::Content(vec![d]))?;
-    let site_config =
-        config::parse_site(&site.path, site_text).map_err(|d| Error::Content(vec![d]))?;
-    let topics_path = layout.display(&layout.content.join("topics.toml"));
-    let topics_config = match &topics {
-        Some(topics) => {
-            let text =
-                parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
-            Some(config::parse_topics(&topics.path, text).map_err(Error::Content)?)
+    let site_config = match parse::decode(&site.path, &site.bytes) {
+        Ok(text) => config::parse_site(&site.path, text).unwrap_or_else(|d| {
+            diagnostics.extend(d);
+            config::SiteConfig::stand_in(config::extra_places_leniently(text))
+        }),
+        Err(d) => {
+            diagnostics.push(d);
+            config::SiteConfig::stand_in(Vec::new())
         }
-        None => None,
     };
+    let topics_path = layout.display(&layout.content.join("topics.toml"));
+    // None: there is no topics.toml; Some(None): there is one, but it cannot be used
+    // (its problems are listed with the others).
+    let topics_config: Option<Option<TopicsConfig>> = topics.as_ref().map(|topics| {
+        parse::decode(&topics.path, &topics.bytes)
+            .map_err(|d| vec![d])
+            .and_then(|text| config::parse_topics(&topics.path, text))
+            .map_err(|d| diagnostics.extend(d))
+            .ok()
+    });
 
     let docs = parse_states(states, &site_config, &mut diagnostics);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
-    let topics_config = match topics_config {
-        Some(c) => c,
+    let (topics_config, topics_ok) = match topics_config {
+        Some(Some(c)) => (c, true),
+        Some(None) => (TopicsConfig::default(), false),
         None => {
             let matching = config::MatchingConfig::default();
             let found = align::discover::discover(&docs, &matching);
@@ -110,17 +122,20 @@ pub fn load(root: &Path) -> Result<Loaded> {
                 ),
                 "`stateside topics --write` saves them as a draft topics.toml to edit",
             ));
-            align::discover::as_config(&found, &matching)
+            (align::discover::as_config(&found, &matching), true)
         }
     };
-    diagnostics.extend(align::check_pins(&docs, &topics_config, &topics_path));
     let alignment = align::align(&docs, &topics_config);
-    diagnostics.extend(align::diagnostics(
-        &docs,
-        &alignment,
-        &topics_config,
-        &topics_path,
-    ));
+    // Without usable topics every question would be "unaligned": noise, not news.
+    if topics_ok {
+        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics_path));
+        diagnostics.extend(align::diagnostics(
+            &docs,
+            &alignment,
+            &topics_config,
+            &topics_path,
+        ));
+    }
     diagnostic::sort(&mut diagnostics);
     timer.lap(&format!("align ({} rounds)", alignment.rounds));
     Ok(Loaded {
@@ -265,6 +280,8 @@ pub struct BuildSummary {
     pub output: PathBuf,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Things about the build as a whole worth saying once (not about one content file).
+    pub notes: Vec<String>,
 }
 
 /// Builds the site: load, render, write into a staging folder, swap into place.
@@ -283,6 +300,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let mut timer = StageTimer::from_env();
     let (mut guide, warnings) = load_guide(&opts.root)?;
     timer.lap("load, align, model (all)");
+    let mut notes = Vec::new();
+    let base_url = opts.base_url.as_deref().unwrap_or(&guide.site.base_url);
+    if base_url.trim().is_empty() {
+        notes.push(
+            "no base_url is set, so sitemap.xml and the pages' canonical links are left out; \
+             set base_url in content/site.toml (or pass --base-url) to the address the site \
+             is published at"
+                .to_string(),
+        );
+    }
     // Pages go to disk as soon as each is rendered, so memory holds a few pages at a time
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
@@ -323,6 +350,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         output,
         elapsed: started.elapsed(),
         warnings,
+        notes,
     })
 }
 

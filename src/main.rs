@@ -117,6 +117,9 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
                     .cloned()
                     .collect();
                 print_diagnostics(&warnings);
+                for note in &summary.notes {
+                    eprintln!("warning: {note}");
+                }
             }
             let warnings = summary
                 .warnings
@@ -145,11 +148,15 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
 }
 
 fn check(root: PathBuf, alignment: bool) -> ExitCode {
-    let loaded = match stateside::load(&root) {
-        Ok(l) => l,
+    let report = match stateside::check::check(&root) {
+        Ok(r) => r,
         Err(e) => return report_error(&e),
     };
+    let loaded = &report.loaded;
     print_diagnostics(&loaded.diagnostics);
+    for e in &report.build_errors {
+        eprintln!("{}", error_chain(e));
+    }
     if alignment {
         print!(
             "{}",
@@ -167,10 +174,10 @@ fn check(root: PathBuf, alignment: bool) -> ExitCode {
         "Checked {} states, {} questions: {} errors, {} warnings",
         loaded.docs.len(),
         loaded.docs.iter().map(|d| d.questions.len()).sum::<usize>(),
-        count(Severity::Error),
+        count(Severity::Error) + report.build_errors.len(),
         count(Severity::Warning)
     );
-    if loaded.has_errors() {
+    if report.has_errors() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -230,6 +237,15 @@ fn report_error(e: &Error) -> ExitCode {
     if let Error::Content(diags) = e {
         print_diagnostics(diags);
     }
+    eprintln!("{}", error_chain(e));
+    if matches!(e, Error::Content(_)) {
+        eprintln!("The previous output, if any, was left as it was.");
+    }
+    ExitCode::from(1)
+}
+
+/// `error: …` with each cause the message does not already show.
+fn error_chain(e: &Error) -> String {
     let mut msg = format!("error: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -240,11 +256,11 @@ fn report_error(e: &Error) -> ExitCode {
         }
         source = s.source();
     }
-    eprintln!("{msg}");
-    if matches!(e, Error::Content(_)) {
-        eprintln!("The previous output, if any, was left as it was.");
-    }
-    ExitCode::from(1)
+    // Lines stay lines; any other control character is shown, not obeyed.
+    msg.split('\n')
+        .map(|line| stateside::text::escape_controls(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A spinner on stderr that appears only when a build takes more than a second and

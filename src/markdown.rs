@@ -17,7 +17,7 @@ mod page;
 mod plain;
 mod questions;
 mod render;
-mod state;
+pub(crate) mod state;
 
 pub use page::{parse_page, PageSource};
 pub use plain::to_text;

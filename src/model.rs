@@ -44,7 +44,8 @@ pub struct StateModel {
     pub category: Option<String>,
     pub updated: Option<String>,
     pub sources: Vec<String>,
-    /// The file the document came from, relative to `content/states/`.
+    /// The file the document came from, relative to `content/states/`, control
+    /// characters escaped (it is shown in messages and exports).
     pub source_file: String,
     /// Text between the title and the first question, rendered, if the file has any.
     pub intro_html: Option<String>,
@@ -119,7 +120,14 @@ pub fn build(
         .zip(alignment.docs.par_iter())
         .map(|(doc, matches)| state_model(doc, matches, &topic_ids, md))
         .collect();
-    states.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
+    // By slug, the name in plain ASCII: "Hawaiʻi" sorts as "hawaii", between Georgia and Idaho.
+    states.sort_by(|a, b| {
+        (a.slug.as_str(), a.name.as_str(), a.code.as_str()).cmp(&(
+            b.slug.as_str(),
+            b.name.as_str(),
+            b.code.as_str(),
+        ))
+    });
 
     let mut topic_models: Vec<TopicModel> = topics
         .topics
@@ -149,7 +157,7 @@ pub fn build(
             title: p.title.clone(),
             description: p.description.clone(),
             weight: p.weight,
-            html: html::write_html(md.page_events(&p.body)),
+            html: md.finish(html::write_html(md.page_events(&p.body))),
         })
         .collect();
     page_models.sort_by(|a, b| a.weight.cmp(&b.weight).then(a.title.cmp(&b.title)));
@@ -254,7 +262,7 @@ fn state_model(
     let source_file = doc
         .path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| crate::text::escape_controls(&n.to_string_lossy()).into_owned())
         .unwrap_or_default();
     StateModel {
         slug: slugify(&doc.state.name),

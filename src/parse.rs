@@ -8,6 +8,8 @@ use crate::diagnostic::Diagnostic;
 use crate::doc::{Answer, Block, List, ListItem, Question, StateDoc};
 use crate::jurisdiction::Jurisdictions;
 
+mod header;
+
 /// Lists nested deeper than this are kept at this depth (their text is kept too), so
 /// that hostile input cannot make rendering recurse without bound.
 pub const MAX_LIST_DEPTH: usize = 12;
@@ -72,7 +74,15 @@ enum Kind<'a> {
     Text,
 }
 
-fn classify(no: usize, raw: &str) -> Line<'_> {
+/// How question numbers may be written: `1.` always; `1)` and `1 -` only when a file
+/// has no `1.` questions at all (read with a warning).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Numbering {
+    Dot,
+    Other,
+}
+
+fn classify(no: usize, raw: &str, numbering: Numbering) -> Line<'_> {
     let raw = raw.strip_suffix('\r').unwrap_or(raw);
     let text = raw.trim();
     let indent = raw
@@ -82,7 +92,7 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         .sum();
     let kind = if text.is_empty() {
         Kind::Blank
-    } else if let Some((n, rest)) = numbered(text) {
+    } else if let Some((n, rest)) = numbered(text, numbering) {
         Kind::Numbered(n, rest)
     } else if let Some(rest) = bullet(text) {
         Kind::Bullet(rest)
@@ -97,14 +107,30 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
     }
 }
 
-/// `N. rest` with N of at most 6 digits and at least one space after the dot.
-fn numbered(text: &str) -> Option<(u32, &str)> {
+/// `N. rest` with N of at most 6 digits and at least one space (of any kind) after the
+/// dot; with [`Numbering::Other`], `N) rest` and `N - rest` instead.
+fn numbered(text: &str, numbering: Numbering) -> Option<(u32, &str)> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 6 {
         return None;
     }
-    let after = text[digits..].strip_prefix('.')?;
-    if !after.starts_with([' ', '\t']) {
+    let after = match numbering {
+        Numbering::Dot => text[digits..].strip_prefix('.')?,
+        Numbering::Other => {
+            let after = &text[digits..];
+            match after.strip_prefix(')') {
+                Some(rest) => rest,
+                None => {
+                    let spaced = after.trim_start();
+                    if spaced.len() == after.len() {
+                        return None;
+                    }
+                    spaced.strip_prefix(['-', '–', '—'])?
+                }
+            }
+        }
+    };
+    if !after.starts_with(char::is_whitespace) {
         return None;
     }
     let rest = after.trim_start();
@@ -117,7 +143,7 @@ fn numbered(text: &str) -> Option<(u32, &str)> {
 fn bullet(text: &str) -> Option<&str> {
     for marker in ['-', '–', '—', '•', '◦', '▪'] {
         if let Some(after) = text.strip_prefix(marker) {
-            if after.starts_with([' ', '\t']) && !after.trim().is_empty() {
+            if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
                 return Some(after.trim_start());
             }
         }
@@ -132,19 +158,34 @@ fn asks(text: &str) -> bool {
 }
 
 fn is_category(text: &str) -> Option<&str> {
-    for prefix in ["Categories:", "Category:", "Categories ", "Category "] {
+    for prefix in ["Categories", "Category"] {
         // `get`, not indexing: the prefix's length may fall inside a multi-byte letter.
         let head = text.get(..prefix.len());
-        if text.len() > prefix.len() && head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
-            return Some(text[prefix.len()..].trim());
+        if !head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
+            continue;
+        }
+        let rest = &text[prefix.len()..];
+        // "Category: X", "Category X", with any kind of space.
+        let value = match rest.strip_prefix(':') {
+            Some(after) => after,
+            None if rest.starts_with(char::is_whitespace) => rest,
+            None => continue,
+        };
+        let value = value.trim();
+        if !value.is_empty() {
+            return Some(value);
         }
     }
     None
 }
 
+/// Text with every run of whitespace (tabs, no-break and other Unicode spaces) one space.
+fn single_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Reads one plain-text state file.
 pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
-    let mut diagnostics = Vec::new();
     let text = match decode(path, bytes) {
         Ok(t) => t,
         Err(d) => {
@@ -154,11 +195,52 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
             }
         }
     };
+    let (parsed, no_questions) = parse_lines(path, text, places, Numbering::Dot);
+    if !no_questions {
+        return parsed;
+    }
+    // Questions numbered "1)" or "1 -" are read as such, with a warning, rather than
+    // reported as missing.
+    let (mut other, none_either) = parse_lines(path, text, places, Numbering::Other);
+    let Some(doc) = other.doc.as_ref().filter(|_| !none_either) else {
+        return parsed;
+    };
+    let first = &doc.questions[0];
+    other.diagnostics.push(Diagnostic::warning(
+        path,
+        Some(first.line),
+        format!(
+            "questions are numbered as \"{})\" or \"{} -\", not \"{}.\"; read as questions all the same",
+            first.number, first.number, first.number
+        ),
+        "number each question as \"1. What …?\" (a number, a dot, a space)",
+    ));
+    other
+}
+
+/// Reads the lines of a decoded file with one way of numbering questions. The flag is
+/// true when the file was usable but no question was found.
+fn parse_lines(
+    path: &Path,
+    text: &str,
+    places: &Jurisdictions,
+    numbering: Numbering,
+) -> (Parsed, bool) {
+    let mut diagnostics = Vec::new();
     let lines: Vec<Line> = text
         .split('\n')
         .enumerate()
-        .map(|(i, l)| classify(i + 1, l))
+        .map(|(i, l)| classify(i + 1, l, numbering))
         .collect();
+    let failed = |diagnostics| {
+        (
+            Parsed {
+                doc: None,
+                diagnostics,
+            },
+            false,
+        )
+    };
     let Some(first) = lines.iter().position(|l| l.kind != Kind::Blank) else {
         diagnostics.push(Diagnostic::error(
             path,
@@ -166,53 +248,40 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
             "the file is empty",
             "write a title line (\"… in Iowa\") followed by numbered questions, or remove the file",
         ));
-        return Parsed {
-            doc: None,
-            diagnostics,
-        };
+        return failed(diagnostics);
     };
 
     // Header: an optional category line, then the title, unless questions start at once.
     let mut at = first;
     let mut category = None;
     if let Some(c) = is_category(lines[at].text) {
-        category = Some(c.to_string());
+        category = Some(single_spaced(c));
         at = next_nonblank(&lines, at + 1).unwrap_or(lines.len());
     }
-    let mut title: Option<(usize, &str)> = None;
+    let mut title: Option<(usize, String)> = None;
     if at < lines.len() && !matches!(lines[at].kind, Kind::Numbered(..)) {
-        title = Some((lines[at].no, lines[at].text));
+        title = Some((lines[at].no, single_spaced(lines[at].text)));
         at += 1;
     }
 
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let state = title
-        .and_then(|(_, t)| places.in_title(t))
-        .or_else(|| places.in_file_stem(stem))
-        .cloned();
+        .as_ref()
+        .and_then(|(_, t)| places.in_title_as_written(t))
+        .or_else(|| places.in_file_stem(stem).cloned());
     let Some(state) = state else {
-        let line = title.map(|(n, _)| n).or(Some(lines[first].no));
-        let named = title.and_then(|(_, t)| {
-            t.rsplit_once(" in ")
-                .map(|(_, s)| s.trim().trim_end_matches('.'))
-        });
-        let message = match named {
-            Some(name) if !name.is_empty() => format!("unknown state {name:?}: it is not one of the 50 states, DC or a US territory, and the file name {stem:?} names none either"),
-            _ => format!("no recognizable state: the title does not name a state and neither does the file name {stem:?}"),
-        };
-        diagnostics.push(Diagnostic::error(
+        let line = title.as_ref().map(|(n, _)| *n).or(Some(lines[first].no));
+        diagnostics.push(unknown_state(
             path,
             line,
-            message,
-            "end the title with \"in <State>\" (e.g. \"… in Iowa\"), name the file after the state (iowa.txt), or declare the place under [[extra_jurisdictions]] in site.toml",
+            title.as_ref().map(|(_, t)| t.as_str()),
+            stem,
+            places,
         ));
-        return Parsed {
-            doc: None,
-            diagnostics,
-        };
+        return failed(diagnostics);
     };
     let title = match title {
-        Some((_, t)) => t.to_string(),
+        Some((_, t)) => t,
         None => {
             diagnostics.push(Diagnostic::warning(
                 path,
@@ -227,6 +296,8 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
         }
     };
 
+    let header = header::read(path, &lines, at, &mut diagnostics);
+    at = header.end;
     let (intro, questions) = split_questions(path, &lines[at..], &mut diagnostics);
     if questions.is_empty() {
         // The first text where questions were expected, or the last line there is.
@@ -239,10 +310,8 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
             "no questions found",
             "start each question on its own line as \"1. What …?\", numbered from 1",
         ));
-        return Parsed {
-            doc: None,
-            diagnostics,
-        };
+        let (parsed, _) = failed(diagnostics);
+        return (parsed, true);
     }
     for q in &questions {
         if q.answer.is_empty() {
@@ -259,15 +328,49 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
         state,
         title,
         category,
-        updated: None,
-        sources: Vec::new(),
+        updated: header.updated,
+        sources: header.sources,
         intro,
         questions,
     };
-    Parsed {
-        doc: Some(doc),
-        diagnostics,
+    (
+        Parsed {
+            doc: Some(doc),
+            diagnostics,
+        },
+        false,
+    )
+}
+
+/// The error for a file whose title and file name name no known place, with the nearest
+/// place's name when the title or the file name looks like a misspelling of it.
+fn unknown_state(
+    path: &Path,
+    line: Option<usize>,
+    title: Option<&str>,
+    stem: &str,
+    places: &Jurisdictions,
+) -> Diagnostic {
+    let named = title.and_then(|t| {
+        t.rsplit_once(" in ")
+            .map(|(_, s)| s.trim().trim_end_matches(['.', '?', '!']).trim())
+    });
+    let mut message = match named {
+        Some(name) if !name.is_empty() => format!("unknown state {name:?}: it is not one of the 50 states, DC or a US territory, and the file name {stem:?} names none either"),
+        _ => format!("no recognizable state: the title does not name a state and neither does the file name {stem:?}"),
+    };
+    let suggestion = named
+        .and_then(|n| places.suggest(n))
+        .or_else(|| places.suggest(stem));
+    if let Some(place) = suggestion {
+        message.push_str(&format!("; did you mean {}?", place.name));
     }
+    Diagnostic::error(
+        path,
+        line,
+        message,
+        "end the title with \"in <State>\" (e.g. \"… in Iowa\"), name the file after the state (iowa.txt), or declare the place under [[extra_jurisdictions]] in site.toml",
+    )
 }
 
 fn next_nonblank(lines: &[Line], from: usize) -> Option<usize> {

@@ -511,3 +511,157 @@ proptest::proptest! {
         }
     }
 }
+
+// ---- Input as people write it ----------------------------------------------------------
+
+#[test]
+fn unicode_spaces_where_the_format_expects_a_space_or_a_blank_line() {
+    for space in ['\u{a0}', '\u{2009}', '\u{3000}', '\t'] {
+        let src = format!(
+            "Category:{space}Federal{space}{space}Government\n{space}\nData{space}Sharing{space}in{space}Iowa{space}\n \t{space}\n1.{space}What is kept?\n{space}\nAnswer one.\n\n2.{space}Who sees it?\n\nAnswer two.\n"
+        );
+        let d = doc(&src);
+        assert_eq!(
+            d.category.as_deref(),
+            Some("Federal Government"),
+            "{space:?}"
+        );
+        assert_eq!(d.title, "Data Sharing in Iowa", "{space:?}");
+        assert_eq!(d.state.code, "IA");
+        let texts: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["What is kept?", "Who sees it?"], "{space:?}");
+        assert_eq!(blocks(&d.questions[0]), [para(&["Answer one."])]);
+    }
+}
+
+#[test]
+fn a_bullet_after_a_no_break_space_is_a_bullet() {
+    let d = doc(&format!("{HEAD}1. What?\n\n-\u{a0}one\n-\u{a0}two\n"));
+    assert_eq!(
+        blocks(&d.questions[0]),
+        [Block::List(List {
+            start: None,
+            items: vec![item("one"), item("two")]
+        })]
+    );
+}
+
+#[test]
+fn an_indented_question_line_is_still_a_question() {
+    let d = doc(&format!(
+        "{HEAD}  1. What is kept?\n\nNames.\n\n   2. Who sees it?\n\nNobody.\n\n\t3. For how long?\n\nA year.\n"
+    ));
+    let texts: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["What is kept?", "Who sees it?", "For how long?"]);
+}
+
+#[test]
+fn questions_numbered_with_a_parenthesis_or_a_dash_are_read_with_a_warning() {
+    for (one, two) in [("1)", "2)"), ("1 -", "2 -"), ("1 –", "2 –")] {
+        let p = parse(&format!(
+            "{HEAD}{one} What is kept?\n\nNames.\n\n{two} Who sees it?\n\nNobody.\n"
+        ));
+        let d = p
+            .doc
+            .as_ref()
+            .unwrap_or_else(|| panic!("{one}: {:?}", p.diagnostics));
+        let texts: Vec<&str> = d.questions.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["What is kept?", "Who sees it?"], "{one}");
+        let warning = p
+            .diagnostics
+            .iter()
+            .find(|w| w.message.contains("questions are numbered as"))
+            .unwrap_or_else(|| panic!("{one}: {:?}", p.diagnostics));
+        assert_eq!(warning.line, Some(5));
+        assert!(warning.help.contains("1. What"), "{}", warning.help);
+    }
+    // With "1." questions, a "1)" line stays answer text.
+    let d = doc(&format!("{HEAD}1. What?\n\n1) first\n2) second\n"));
+    assert_eq!(d.questions.len(), 1);
+}
+
+#[test]
+fn updated_and_source_lines_after_the_title() {
+    let d = doc(&format!(
+        "{HEAD}Updated: 2024-05-01\nSource: https://www.iowadot.gov/a\n\nsources:  Iowa Code § 321.11\n\nThe intro.\n\n1. What?\n\nA.\n"
+    ));
+    assert_eq!(d.updated.as_deref(), Some("2024-05-01"));
+    assert_eq!(
+        d.sources,
+        ["https://www.iowadot.gov/a", "Iowa Code § 321.11"]
+    );
+    let Some(Answer::Text(intro)) = &d.intro else {
+        panic!("intro")
+    };
+    assert_eq!(intro, &[para(&["The intro."])]);
+    assert_eq!(d.questions[0].line, 12);
+}
+
+#[test]
+fn a_bad_date_names_its_line_and_the_form_to_use() {
+    for bad in ["May 1, 2024", "2024-02-30", "2024-5-1", ""] {
+        let p = parse(&format!("{HEAD}Updated: {bad}\n\n1. What?\n\nA.\n"));
+        let e = p
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap_or_else(|| panic!("{bad:?}: {:?}", p.diagnostics));
+        assert_eq!(e.line, Some(5), "{bad:?}");
+        assert!(
+            e.message.contains("`Updated:` must be a date"),
+            "{}",
+            e.message
+        );
+        assert!(e.help.contains("Updated: 2024-05-01"), "{}", e.help);
+    }
+    let p = parse(&format!(
+        "{HEAD}Updated: 2024-05-01\nUpdated: 2024-06-01\n\n1. What?\n\nA.\n"
+    ));
+    assert!(p
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.line == Some(6) && d.message.contains("a second `Updated:`")));
+}
+
+#[test]
+fn a_misspelt_state_gets_a_suggestion() {
+    let p = parse_text(
+        Path::new("t/notes.txt"),
+        b"Data Sharing in Ohoi\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    let e = &p.diagnostics[0];
+    assert!(
+        e.message.contains("unknown state \"Ohoi\""),
+        "{}",
+        e.message
+    );
+    assert!(e.message.ends_with("did you mean Ohio?"), "{}", e.message);
+    let p = parse_text(
+        Path::new("t/pensylvania.txt"),
+        b"Data sharing rules\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    assert!(
+        p.diagnostics[0]
+            .message
+            .contains("did you mean Pennsylvania?"),
+        "{}",
+        p.diagnostics[0].message
+    );
+    let d = parse_text(
+        Path::new("t/newyork.txt"),
+        b"Data sharing rules\n\n1. What?\n\nA.\n",
+        &places(),
+    );
+    assert_eq!(d.doc.unwrap().state.code, "NY");
+}
+
+#[test]
+fn the_state_name_keeps_its_okina() {
+    let d = doc("Data Sharing in Hawaiʻi\n\n1. What?\n\nA.\n");
+    assert_eq!(
+        (d.state.code.as_str(), d.state.name.as_str()),
+        ("HI", "Hawaiʻi")
+    );
+}

@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use crate::error::{Error, Result};
 use crate::model::Guide;
 use crate::output::OutputFile;
-use crate::site::{FileKind, PageData, PageSpec, SiteModel, PRINT_SECTIONS};
+use crate::site::{FileKind, PageData, PageKind, PageSpec, SiteModel, PRINT_SECTIONS};
 
 /// Options that change what pages say.
 #[derive(Debug, Clone, Default)]
@@ -328,10 +328,31 @@ fn sitemap(site: &SiteModel) -> String {
         let url = crate::site::links::public_url(base, &page.path);
         xml.push_str("  <url><loc>");
         push_xml_escaped(&mut xml, &url);
-        xml.push_str("</loc></url>\n");
+        xml.push_str("</loc>");
+        if let Some(date) = last_modified(site.guide, page.kind) {
+            xml.push_str("<lastmod>");
+            push_xml_escaped(&mut xml, date);
+            xml.push_str("</lastmod>");
+        }
+        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// The newest `updated` date of the state documents a page shows, when they have one.
+fn last_modified(guide: &Guide, kind: PageKind) -> Option<&str> {
+    let updated = |s: usize| guide.states[s].updated.as_deref();
+    match kind {
+        PageKind::State(s) | PageKind::Question { state: s, .. } => updated(s),
+        PageKind::Topic(t) => guide.topics[t]
+            .answers
+            .iter()
+            .filter_map(|a| updated(a.state))
+            .max(),
+        PageKind::Index | PageKind::Compare => (0..guide.states.len()).filter_map(updated).max(),
+        _ => None,
+    }
 }
 
 fn robots(site: &SiteModel) -> String {

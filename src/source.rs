@@ -111,12 +111,40 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
         None
     };
     let mut diagnostics = Vec::new();
-    let states = read_dir_files(
-        layout,
-        &layout.content.join("states"),
-        &["txt", "md"],
-        &mut diagnostics,
-    );
+    let states_dir = layout.content.join("states");
+    let states = match folder_problem(&states_dir, true) {
+        Some(problem) => {
+            diagnostics.push(Diagnostic::error(
+                &layout.display(&states_dir),
+                None,
+                problem,
+                "put one file per state (iowa.txt, ohio.md…) in content/states/; a site without states would replace the published one with an empty guide",
+            ));
+            Vec::new()
+        }
+        None => {
+            let before = diagnostics.len();
+            let states = read_dir_files(layout, &states_dir, &["txt", "md"], &mut diagnostics);
+            if states.is_empty() && diagnostics.len() == before {
+                diagnostics.push(Diagnostic::error(
+                    &layout.display(&states_dir),
+                    None,
+                    "no state files: content/states/ holds no .txt or .md file",
+                    "add one file per state (iowa.txt, ohio.md…); a site without states would replace the published one with an empty guide",
+                ));
+            }
+            states
+        }
+    };
+    let pages_dir = layout.content.join("pages");
+    if let Some(problem) = folder_problem(&pages_dir, false) {
+        diagnostics.push(Diagnostic::error(
+            &layout.display(&pages_dir),
+            None,
+            problem,
+            "make content/pages/ a folder of .md pages, or remove it (it is optional)",
+        ));
+    }
     let pages = read_dir_files(
         layout,
         &layout.content.join("pages"),
@@ -130,6 +158,23 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
         pages,
         diagnostics,
     })
+}
+
+/// What is wrong with a content folder, if anything: missing (when `required`), a file, or
+/// a symbolic link that cannot be followed (a loop, or pointing nowhere).
+fn folder_problem(dir: &Path, required: bool) -> Option<String> {
+    let link = std::fs::symlink_metadata(dir);
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => None,
+        Ok(_) => Some("this is a file, not a folder".to_string()),
+        Err(e) if link.as_ref().is_ok_and(|l| l.file_type().is_symlink()) => Some(format!(
+            "this is a symbolic link that cannot be followed ({e}); a link that leads back to itself is a loop"
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            required.then(|| "missing folder: the project has no content/states/".to_string())
+        }
+        Err(e) => Some(format!("cannot open the folder: {e}")),
+    }
 }
 
 /// Reads a regular file, following symlinks. Anything else is refused: reading a named

@@ -1,5 +1,27 @@
 //! Small text helpers shared by the stages: URL slugs and one-sentence summaries.
 
+/// Text with its control characters (ESC, newline, tab…) written as escapes such as
+/// `\u{1b}`, so that a file name cannot drive a terminal or break a line of a report.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A path as shown in messages: [`escape_controls`] applied to its text.
+pub fn shown_path(path: &std::path::Path) -> String {
+    escape_controls(&path.display().to_string()).into_owned()
+}
+
 /// A URL-safe slug: lowercase ASCII letters and digits joined by single hyphens.
 /// Letters with accents lose them where that is obvious; everything else separates words.
 /// Never contains `.`, `/`, `\` or control characters, so it cannot leave its folder.
@@ -14,8 +36,8 @@ pub fn slugify(s: &str) -> String {
             }
             hyphen = false;
             out.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '’' {
-            // "driver's" -> "drivers"
+        } else if matches!(c, '\'' | '’' | '‘' | 'ʻ' | 'ʼ') {
+            // "driver's" -> "drivers", "Hawaiʻi" -> "hawaii"
         } else {
             hyphen = true;
         }
@@ -39,16 +61,34 @@ pub fn slugify_short(s: &str, max: usize) -> String {
     }
 }
 
-fn fold_accent(c: char) -> char {
+/// A Latin letter without its accent (`é` -> `e`, `ō` -> `o`), for slugs and for comparing
+/// names; other characters come back as they are.
+pub(crate) fn fold_accent(c: char) -> char {
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' | 'ő' | 'ø' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ō' | 'Ő' | 'Ø' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'ś' | 'š' => 's',
+        'Ś' | 'Š' => 'S',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ř' => 'r',
+        'Ř' => 'R',
         _ => c,
     }
 }
@@ -111,6 +151,18 @@ mod tests {
         assert_eq!(slugify("a\\b\u{0}c"), "a-b-c");
         assert_eq!(slugify("Señora Ümlaut"), "senora-umlaut");
         assert_eq!(slugify("???"), "");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(
+            escape_controls("a\u{1b}[31mb\nc.txt"),
+            "a\\u{1b}[31mb\\u{a}c.txt"
+        );
+        assert!(matches!(
+            escape_controls("Hawaiʻi"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -46,7 +46,7 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
         title: format!("State DMV Data Sharing With ICE in {name}"),
         category: Some("Federal Government".into()),
         updated: Some("2024-05-01".into()),
-        sources: vec!["https://example.org/law".into(), "State archives".into()],
+        sources: vec!["https://example.org/law".into(), format!("{name} archives")],
         source_file: format!("{slug}.txt"),
         intro_html: None,
         tile,
@@ -528,11 +528,29 @@ fn not_found_page_links_from_the_base_url_path() {
     assert!(links.contains(&"/repo/style.css".to_string()));
     assert!(links.contains(&"/repo/index.html".to_string()));
 
-    // Without a base URL the links start at the host's root.
+    // Without a base URL the root is unknown: links are relative to the 404 page (right
+    // where it lies and from disk), and a script finds the root before they are read
+    // (tests/input.rs and .ci/input-check.mjs serve it under sub-paths).
     let files = render(&sample_guide(""));
     let page = file(&files, "404.html");
-    assert!(page.contains("href=\"/style.css\""));
-    assert!(page.contains("href=\"/index.html\""));
+    assert!(page.contains("href=\"style.css\""));
+    assert!(page.contains("href=\"index.html\""));
+    assert!(!page.contains("href=\"/"));
+    let script = page.find("<script id=\"stateside-find-root\">").unwrap();
+    assert!(
+        script < page.find("<link").unwrap(),
+        "the script runs before any link"
+    );
+    // Only the 404 page has it, and not when the base URL is known.
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| String::from_utf8_lossy(&f.contents).contains("stateside-find-root"))
+            .count(),
+        1
+    );
+    let files = render(&sample_guide(BASE_URL));
+    assert!(!file(&files, "404.html").contains("stateside-find-root"));
 }
 
 #[test]
@@ -619,24 +637,27 @@ fn print_page_has_every_state_and_unique_ids() {
     let page = file(&files, "print/index.html");
     assert_eq!(page.matches("<section class=\"print-state\"").count(), 3);
     assert!(page.contains("id=\"iowa-q2\""));
-    // States come in order, each with its source document, as on its own page.
+    // States come in order, each with its own sources, as on its own page; the name of
+    // the file it came from is for editors (the exports), not for readers.
+    assert!(!page.contains(".txt"));
     let order: Vec<usize> = ["alabama", "iowa", "texas"]
         .iter()
         .map(|slug| {
+            let name = slug[..1].to_uppercase() + &slug[1..];
             let section = page
                 .find(&format!(
                     "<section class=\"print-state\" aria-labelledby=\"state-{slug}\">"
                 ))
                 .unwrap_or_else(|| panic!("no section for {slug}"));
             let document = page[section..]
-                .find(&format!("<dd>{slug}.txt</dd>"))
-                .unwrap_or_else(|| panic!("no source document for {slug}"));
+                .find(&format!("<li>{name} archives</li>"))
+                .unwrap_or_else(|| panic!("no sources for {slug}"));
             assert!(
                 page[section..section + document]
                     .matches("<section class=\"print-state\"")
                     .count()
                     == 1,
-                "{slug}'s document line is in another state's section"
+                "{slug}'s sources are in another state's section"
             );
             section
         })

@@ -57,7 +57,8 @@ impl Highlighter {
         self.used.store(true, Ordering::Relaxed);
         // Syntect escapes the code; the wrapper is ours. `hl-code` takes the theme's colours.
         Some(format!(
-            "<pre class=\"code hl-code\"><code>{}</code></pre>\n",
+            // Focusable, so that a block wider than the screen scrolls from the keyboard.
+            "<pre class=\"code hl-code\" tabindex=\"0\"><code>{}</code></pre>\n",
             generator.finalize()
         ))
     }
@@ -76,8 +77,12 @@ impl Highlighter {
             let theme = readable(themes.themes.get(name)?.clone());
             css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
         };
+        // Each theme in its own media block: the light theme's rules are often more
+        // specific than the dark one's, and would otherwise win in dark mode too (light
+        // text on the dark background). Print is light, as the pages are.
         Some(format!(
-            "{}\n@media (prefers-color-scheme: dark) {{\n{}}}\n",
+            "@media not screen, (prefers-color-scheme: light) {{\n{}}}\n\
+             @media screen and (prefers-color-scheme: dark) {{\n{}}}\n",
             css(LIGHT_THEME)?,
             css(DARK_THEME)?
         ))

@@ -34,7 +34,7 @@ pub struct PageSource {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Front {
-    title: Option<String>,
+    title: Option<toml::Spanned<String>>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -60,12 +60,19 @@ pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<PageSource, Vec<Diagnosti
     let front: Front = front_matter::read(path, &split).map_err(|d| vec![d])?;
     let mut diags = Vec::new();
 
-    let title = front.title.as_deref().map(str::trim).unwrap_or("");
+    let title = front.title.as_ref().map_or("", |t| t.get_ref().trim());
     if title.is_empty() {
+        let (line, message) = match &front.title {
+            Some(t) => (
+                split.line_in_file(t.span().start),
+                "`title` is empty: the page needs a title",
+            ),
+            None => (split.open_line, "the front matter has no `title`"),
+        };
         diags.push(Diagnostic::error(
             path,
-            Some(split.open_line),
-            "the front matter has no `title`",
+            Some(line),
+            message,
             "add a title, e.g. title = \"About this guide\"",
         ));
     }
@@ -174,6 +181,17 @@ mod tests {
             "a".repeat(100)
         ))
         .is_ok());
+    }
+
+    #[test]
+    fn an_empty_title_says_so_at_its_line() {
+        let errs = page("+++\nweight = 1\ntitle = \"  \"\n+++\nText\n").unwrap_err();
+        assert_eq!(errs[0].line, Some(3));
+        assert!(
+            errs[0].message.starts_with("`title` is empty"),
+            "{}",
+            errs[0].message
+        );
     }
 
     #[test]

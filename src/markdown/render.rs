@@ -1,5 +1,6 @@
 //! Markdown source -> a sanitized pulldown-cmark event stream for the one HTML writer
-//! (`crate::html::write_html`): raw HTML becomes text unless the site allows it, links and
+//! (`crate::html::write_html`): raw HTML becomes text unless the site allows it (then the
+//! written HTML goes through the ammonia allow-list sanitizer), links and
 //! images with script URLs are never emitted, headings are clamped below the page's own,
 //! and fenced code with a known language is highlighted with syntect's CSS classes.
 
@@ -40,6 +41,22 @@ impl Renderer {
     /// the body's headings start at `h2`.
     pub fn page_events<'a>(&self, md: &'a str) -> Vec<Event<'a>> {
         self.sanitized(md, HeadingLevel::H2)
+    }
+
+    /// The HTML written from a Markdown source's events, ready for a page: as it is when
+    /// raw HTML is escaped (nothing in it can be markup the writer did not make), and
+    /// through an allow-list sanitizer when raw HTML is let through, so that formatting
+    /// tags pass but no script, event handler, frame, form or script URL does.
+    pub fn finish(&self, html: String) -> String {
+        if !self.allow_html {
+            return html;
+        }
+        ammonia::Builder::default()
+            // Highlighted code and authors' own styling use classes; they cannot run code.
+            .add_generic_attributes(["class"])
+            .link_rel(None)
+            .clean(&html)
+            .to_string()
     }
 
     /// Class-based CSS for highlighted code (a light theme, and a dark one for readers who
@@ -164,9 +181,10 @@ impl Renderer {
         match self.highlighter.html(info, &code) {
             Some(html) => out.push(Event::Html(html.into())),
             None => {
-                out.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+                // Focusable, so that a block wider than the screen scrolls from the keyboard.
+                out.push(Event::Html("<pre tabindex=\"0\"><code>".into()));
                 out.push(Event::Text(code.into()));
-                out.push(Event::End(TagEnd::CodeBlock));
+                out.push(Event::Html("</code></pre>\n".into()));
             }
         }
     }

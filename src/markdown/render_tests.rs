@@ -109,7 +109,7 @@ fn fenced_code_with_a_language_is_highlighted() {
     assert!(r.highlight_css().is_none());
     let out = write_html(r.events("```rust\nfn main() { let x = \"<b>\"; }\n```\n"));
     assert!(
-        out.starts_with("<pre class=\"code hl-code\"><code>"),
+        out.starts_with("<pre class=\"code hl-code\" tabindex=\"0\"><code>"),
         "{out}"
     );
     assert!(out.contains("class=\"hl-"), "{out}");
@@ -117,7 +117,13 @@ fn fenced_code_with_a_language_is_highlighted() {
     assert!(!out.contains("<b>"), "{out}");
     let css = r.highlight_css().expect("css after highlighting");
     assert!(css.contains(".hl-code"));
-    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+    // Neither theme's rules reach the other scheme: both sit in their own media block.
+    let (light, dark) = css
+        .split_once("@media screen and (prefers-color-scheme: dark) {")
+        .expect("a dark block");
+    assert!(light.starts_with("@media not screen, (prefers-color-scheme: light) {"));
+    assert_eq!(light.matches('{').count(), light.matches('}').count());
+    assert!(light.contains("theme \"GitHub\"") && dark.contains("Base16 Ocean Dark"));
 }
 
 #[test]
@@ -126,7 +132,7 @@ fn code_without_known_language_is_plain() {
     let out = write_html(r.events("```nosuchlang\n<x> & y\n```\n\n```\nplain\n```\n"));
     assert_eq!(
         out,
-        "<pre><code>&lt;x&gt; &amp; y\n</code></pre>\n<pre><code>plain\n</code></pre>\n"
+        "<pre tabindex=\"0\"><code>&lt;x&gt; &amp; y\n</code></pre>\n<pre tabindex=\"0\"><code>plain\n</code></pre>\n"
     );
     assert!(r.highlight_css().is_none());
 }
@@ -149,7 +155,7 @@ fn huge_code_is_not_highlighted() {
     let r = Renderer::new(false);
     let md = format!("```rust\n{}\n```\n", "x".repeat(MAX_HIGHLIGHT_LINE + 1));
     let out = write_html(r.events(&md));
-    assert!(out.starts_with("<pre><code>xxx"));
+    assert!(out.starts_with("<pre tabindex=\"0\"><code>xxx"));
     assert!(!r.syntaxes_loaded());
 }
 

@@ -95,7 +95,16 @@ fn read(
 
     let title = match &front.title {
         Some(t) if !t.get_ref().trim().is_empty() => Some(t.get_ref().trim().to_string()),
-        _ => {
+        Some(t) => {
+            diags.push(Diagnostic::error(
+                path,
+                Some(split.line_in_file(t.span().start)),
+                "`title` is empty: the state page needs a title",
+                "write the title between the quotes, e.g. title = \"State DMV Data Sharing With ICE in Iowa\"",
+            ));
+            None
+        }
+        None => {
             diags.push(Diagnostic::error(
                 path,
                 Some(split.open_line),
@@ -112,18 +121,25 @@ fn read(
                 diags.push(Diagnostic::error(
                     path,
                     Some(split.line_in_file(name.span().start)),
-                    format!("unknown state {:?}: it is not one of the 50 states, DC or a US territory", name.get_ref()),
+                    format!(
+                        "unknown state {:?}: it is not one of the 50 states, DC or a US territory{}",
+                        name.get_ref(),
+                        places
+                            .suggest(name.get_ref())
+                            .map(|p| format!("; did you mean {}?", p.name))
+                            .unwrap_or_default()
+                    ),
                     "write the state's name or postal code (state = \"Iowa\" or \"IA\"), or declare the place under [[extra_jurisdictions]] in site.toml",
                 ));
             }
-            found
+            found.cloned()
         }
         None => {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             let found = title
                 .as_deref()
-                .and_then(|t| places.in_title(t))
-                .or_else(|| places.in_file_stem(stem));
+                .and_then(|t| places.in_title_as_written(t))
+                .or_else(|| places.in_file_stem(stem).cloned());
             if found.is_none() && title.is_some() {
                 diags.push(Diagnostic::error(
                     path,
@@ -135,7 +151,7 @@ fn read(
             found
         }
     };
-    if let (Some(state), Some(title), Some(given)) = (state, &title, &front.state) {
+    if let (Some(state), Some(title), Some(given)) = (&state, &title, &front.state) {
         if let Some(named) = places.in_title(title).filter(|n| n.code != state.code) {
             diags.push(Diagnostic::warning(
                 path,
@@ -234,7 +250,7 @@ fn read_date(
     }
 }
 
-fn parse_ymd(s: &str) -> Option<(u16, u8, u8)> {
+pub(crate) fn parse_ymd(s: &str) -> Option<(u16, u8, u8)> {
     let b = s.as_bytes();
     let digits = |r: Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) {
@@ -250,7 +266,7 @@ fn parse_ymd(s: &str) -> Option<(u16, u8, u8)> {
     ))
 }
 
-fn is_valid_date(year: u16, month: u8, day: u8) -> bool {
+pub(crate) fn is_valid_date(year: u16, month: u8, day: u8) -> bool {
     let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,

@@ -11,6 +11,9 @@ struct FaqPage<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// When the document was last updated (`YYYY-MM-DD`), when its file says.
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
     #[serde(rename = "mainEntity")]
     main_entity: Vec<FaqQuestion<'a>>,
 }
@@ -36,11 +39,13 @@ struct FaqAnswer<'a> {
 pub fn faq_page<'a>(
     items: impl IntoIterator<Item = (&'a str, &'a str)>,
     url: Option<&'a str>,
+    date_modified: Option<&'a str>,
 ) -> String {
     let page = FaqPage {
         context: "https://schema.org",
         kind: "FAQPage",
         url,
+        date_modified,
         main_entity: items
             .into_iter()
             .map(|(name, text)| FaqQuestion {
@@ -83,7 +88,11 @@ mod tests {
 
     #[test]
     fn content_cannot_close_the_script() {
-        let json = faq_page([("Is <b>this</b> & that?", "Yes </script><!--")], None);
+        let json = faq_page(
+            [("Is <b>this</b> & that?", "Yes </script><!--")],
+            None,
+            None,
+        );
         assert!(!json.contains('<'));
         assert!(!json.contains('>'));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -94,12 +103,18 @@ mod tests {
             "Yes </script><!--"
         );
         assert!(value.get("url").is_none());
+        assert!(value.get("dateModified").is_none());
     }
 
     #[test]
     fn url_is_included_when_known() {
-        let json = faq_page([("Q", "A")], Some("https://example.org/states/iowa/"));
+        let json = faq_page(
+            [("Q", "A")],
+            Some("https://example.org/states/iowa/"),
+            Some("2024-05-01"),
+        );
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["url"], "https://example.org/states/iowa/");
+        assert_eq!(value["dateModified"], "2024-05-01");
     }
 }

@@ -68,8 +68,9 @@ impl<'a> SiteModel<'a> {
     /// The view of one planned page.
     pub fn view<'s>(&'s self, spec: &'s PageSpec) -> PageView<'s> {
         let guide = self.guide;
+        let find_root = spec.kind == PageKind::NotFound && self.base_url.is_none();
         let root = match spec.kind {
-            PageKind::NotFound => Cow::Borrowed(self.base_path.as_str()),
+            PageKind::NotFound if !find_root => Cow::Borrowed(self.base_path.as_str()),
             _ => links::root_prefix(&spec.path),
         };
         let canonical = match spec.kind {
@@ -86,6 +87,7 @@ impl<'a> SiteModel<'a> {
             description: Cow::Borrowed(""),
             root,
             canonical,
+            find_root,
             json_ld: None,
             noindex: false,
         };
@@ -118,6 +120,7 @@ impl<'a> SiteModel<'a> {
                         .iter()
                         .map(|q| (q.text.as_str(), q.answer_text.as_str())),
                     meta.canonical.as_deref(),
+                    state.updated.as_deref(),
                 ));
                 PageData::State(self.state_view(state))
             }
@@ -134,6 +137,7 @@ impl<'a> SiteModel<'a> {
                 meta.json_ld = Some(jsonld::faq_page(
                     [(q.text.as_str(), q.answer_text.as_str())],
                     meta.canonical.as_deref(),
+                    st.updated.as_deref(),
                 ));
                 PageData::Question(self.question_view(state, question))
             }
@@ -266,6 +270,8 @@ impl<'a> SiteModel<'a> {
             // The question is the page's h1, so the answer's own headings start at h2.
             answer_html: shift_headings(&question.answer_html, -1),
             topic: topic.map(topic_link),
+            updated: state.updated.as_deref(),
+            sources: &state.sources,
             position: q + 1,
             count: state.questions.len(),
             prev: q.checked_sub(1).map(question_ref),
@@ -296,6 +302,7 @@ impl<'a> SiteModel<'a> {
                         question_text: &q.text,
                         question_slug: &q.slug,
                         answer_html: &q.answer_html,
+                        updated: state.updated.as_deref(),
                     }
                 })
                 .collect(),

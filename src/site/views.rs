@@ -66,9 +66,12 @@ pub struct PageMeta<'s> {
     pub title: Cow<'s, str>,
     pub description: Cow<'s, str>,
     /// Prefix that leads back to the output root: `../../` or, on the 404 page, the base
-    /// URL's path.
+    /// URL's path (relative, `""`, when there is no base URL; see `find_root`).
     pub root: Cow<'s, str>,
     pub canonical: Option<String>,
+    /// True on the 404 page of a site without a base URL: hosts serve that page at any
+    /// depth, so a small script finds the site's root before the page's links are read.
+    pub find_root: bool,
     /// `FAQPage` structured data, already escaped for a script element.
     pub json_ld: Option<String>,
     pub noindex: bool,
@@ -143,6 +146,9 @@ pub struct QuestionView<'s> {
     pub anchor: &'s str,
     pub answer_html: Cow<'s, str>,
     pub topic: Option<TopicLink<'s>>,
+    /// When the state's document was last updated, and the sources it cites.
+    pub updated: Option<&'s str>,
+    pub sources: &'s [String],
     /// 1-based position among the state's questions, and their count.
     pub position: usize,
     pub count: usize,
@@ -195,6 +201,8 @@ pub struct TopicAnswer<'s> {
     pub question_text: &'s str,
     pub question_slug: &'s str,
     pub answer_html: &'s str,
+    /// When the state's document was last updated.
+    pub updated: Option<&'s str>,
 }
 
 #[derive(Debug, Serialize)]
