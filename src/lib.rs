@@ -13,6 +13,7 @@ pub mod doc;
 pub mod error;
 pub mod export;
 pub mod html;
+pub mod indicators;
 pub mod jurisdiction;
 pub mod markdown;
 pub mod minify;
@@ -52,6 +53,8 @@ pub struct Loaded {
     pub topics: TopicsConfig,
     pub docs: Vec<StateDoc>,
     pub alignment: Alignment,
+    /// The indicators to code, with editors' values for plain-text states.
+    pub indicators: indicators::Indicators,
     pub pages: Vec<markdown::PageSource>,
     /// Every problem found, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
@@ -71,6 +74,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let Sources {
         site,
         topics,
+        indicators: indicators_file,
         states,
         pages,
         mut diagnostics,
@@ -85,6 +89,13 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
 
     let docs = parse_states(states, &site_config, &mut diagnostics);
+    let indicators = read_indicators(
+        indicators_file.as_ref(),
+        &topics_config,
+        &site_config,
+        &docs,
+        &mut diagnostics,
+    )?;
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
@@ -103,9 +114,73 @@ pub fn load(root: &Path) -> Result<Loaded> {
         topics: topics_config,
         docs,
         alignment,
+        indicators,
         pages: page_sources,
         diagnostics,
     })
+}
+
+/// `indicators.toml` compiled, and every editor's value checked against it: problems in
+/// the file itself are errors of the file; a Markdown state's `[indicators]` that names an
+/// unknown indicator or value is an error on its line in that state's file.
+fn read_indicators(
+    file: Option<&source::SourceFile>,
+    topics: &TopicsConfig,
+    site: &SiteConfig,
+    docs: &[StateDoc],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<indicators::Indicators> {
+    let Some(file) = file else {
+        for doc in docs {
+            for v in &doc.indicator_values {
+                diagnostics.push(Diagnostic::error(
+                    &doc.path,
+                    v.origin.rsplit(':').next().and_then(|l| l.parse().ok()),
+                    format!(
+                        "indicator value for {:?}, but the project has no content/indicators.toml",
+                        v.indicator
+                    ),
+                    "define the indicators in content/indicators.toml, or remove [indicators]",
+                ));
+            }
+        }
+        return Ok(indicators::Indicators::default());
+    };
+    let text = parse::decode(&file.path, &file.bytes).map_err(|d| Error::Content(vec![d]))?;
+    let config = match indicators::config::parse(&file.path, text, topics) {
+        Ok(c) => c,
+        Err(d) => {
+            diagnostics.extend(d);
+            return Ok(indicators::Indicators::default());
+        }
+    };
+    let extra: Vec<(String, String)> = site
+        .extra_jurisdictions
+        .iter()
+        .map(|j| (j.name.clone(), j.code.clone()))
+        .collect();
+    let places = Jurisdictions::new(&extra);
+    let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
+    let (compiled, diags) =
+        indicators::Indicators::new(config, &topic_ids, &file.path, text, |s| {
+            places.by_name(s).map(|p| p.code.clone())
+        });
+    diagnostics.extend(diags);
+    for doc in docs {
+        for v in &doc.indicator_values {
+            let problem = indicators::config::override_problem(
+                &compiled.config,
+                &v.indicator,
+                &v.value,
+                v.source.as_deref(),
+            );
+            if let Some((message, help)) = problem {
+                let line = v.origin.rsplit(':').next().and_then(|l| l.parse().ok());
+                diagnostics.push(Diagnostic::error(&doc.path, line, message, help));
+            }
+        }
+    }
+    Ok(compiled)
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -214,6 +289,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         &loaded.alignment,
         loaded.pages,
         &md,
+        &loaded.indicators,
     );
     timer.lap("model");
     Ok((guide, loaded.diagnostics))

@@ -263,6 +263,7 @@ pub fn parse_text(path: &Path, bytes: &[u8], places: &Jurisdictions) -> Parsed {
         sources: Vec::new(),
         intro,
         questions,
+        indicator_values: Vec::new(),
     };
     Parsed {
         doc: Some(doc),

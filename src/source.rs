@@ -1,5 +1,5 @@
 //! Find and read the content files of a project: `content/site.toml`, `content/topics.toml`,
-//! `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
+//! `content/indicators.toml` (optional), `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +20,8 @@ pub struct SourceFile {
 pub struct Sources {
     pub site: SourceFile,
     pub topics: SourceFile,
+    /// `content/indicators.toml`, when the project has one.
+    pub indicators: Option<SourceFile>,
     pub states: Vec<SourceFile>,
     pub pages: Vec<SourceFile>,
     /// Files that could not be read, and other problems with the folder layout.
@@ -105,6 +107,11 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
     };
     let site = required("site.toml")?;
     let topics = required("topics.toml")?;
+    let indicators = if layout.content.join("indicators.toml").exists() {
+        Some(required("indicators.toml")?)
+    } else {
+        None
+    };
     let mut diagnostics = Vec::new();
     let states = read_dir_files(
         layout,
@@ -121,6 +128,7 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
     Ok(Sources {
         site,
         topics,
+        indicators,
         states,
         pages,
         diagnostics,
