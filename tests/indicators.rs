@@ -90,3 +90,57 @@ fn sample_states_are_coded_as_a_reader_codes_them() {
         }
     }
 }
+
+#[test]
+fn unseen_style_states_reach_the_precision_and_coverage_targets() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/indicators");
+    let guide = guide_of(&corpus.join("states"));
+    print_evidence(&guide);
+    let expected: BTreeMap<String, BTreeMap<String, String>> =
+        toml::from_str(&std::fs::read_to_string(corpus.join("expected.toml")).unwrap()).unwrap();
+    let got = values(&guide);
+    assert_eq!(got.len(), expected.len(), "every test state is read");
+    let (mut decided, mut correct, mut answered, mut answered_decided) = (0, 0, 0, 0);
+    for (code, row) in &expected {
+        assert_eq!(
+            row.len(),
+            guide.indicators.len(),
+            "{code} codes every indicator"
+        );
+        for (id, want) in row {
+            let want = if want == "not-stated" {
+                ""
+            } else {
+                want.as_str()
+            };
+            let have = got[code][id].as_str();
+            if !have.is_empty() {
+                decided += 1;
+                if have == want {
+                    correct += 1;
+                } else {
+                    println!("WRONG {code} {id}: stateside says {have:?}, the reader {want:?}");
+                }
+            }
+            if !want.is_empty() {
+                answered += 1;
+                if !have.is_empty() {
+                    answered_decided += 1;
+                } else {
+                    println!("MISSED {code} {id}: the reader says {want:?}");
+                }
+            }
+        }
+    }
+    let precision = 100.0 * correct as f64 / decided.max(1) as f64;
+    let coverage = 100.0 * answered_decided as f64 / answered.max(1) as f64;
+    println!(
+        "indicators: precision {precision:.1} % ({correct} of {decided} decided values correct), \
+         coverage {coverage:.1} % ({answered_decided} of {answered} clearly answered cells decided)"
+    );
+    assert!(
+        precision >= 90.0,
+        "precision {precision:.1} % is below 90 %"
+    );
+    assert!(coverage >= 70.0, "coverage {coverage:.1} % is below 70 %");
+}

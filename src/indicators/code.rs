@@ -205,14 +205,19 @@ impl Indicators {
                     }
                 }
             }
-            // A match inside a longer one ("without a warrant" in "not … without a
-            // warrant") is part of what the longer one says.
-            let spans: Vec<_> = found.iter().map(|(_, f, _)| f.span.clone()).collect();
-            found.retain(|(_, f, _)| {
-                !spans
-                    .iter()
-                    .any(|o| o.start <= f.span.start && f.span.end <= o.end && *o != f.span)
-            });
+            // Matches sharing words say one thing, and the longest says it best: "without a
+            // warrant" is part of "not … without a warrant", "agreement with ICE" of
+            // "ended its agreement with ICE".
+            found.sort_by_key(|(_, f, _)| (std::cmp::Reverse(f.span.len()), f.span.start));
+            let mut kept: Vec<(usize, Found, bool)> = Vec::new();
+            for m in found {
+                let overlaps =
+                    |k: &Found| k.span.start < m.1.span.end && m.1.span.start < k.span.end;
+                if !kept.iter().any(|(_, k, _)| overlaps(k)) {
+                    kept.push(m);
+                }
+            }
+            let found = kept;
             if found.is_empty() {
                 continue;
             }
