@@ -276,7 +276,16 @@ fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Ve
 /// Loads the content and builds the guide. Content errors fail with every diagnostic;
 /// warnings come back beside the guide.
 pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
-    let loaded = load(root)?;
+    let mut loaded = load(root)?;
+    if loaded.has_errors() {
+        return Err(Error::Content(loaded.diagnostics));
+    }
+    let diagnostics = std::mem::take(&mut loaded.diagnostics);
+    Ok((guide_of(loaded)?, diagnostics))
+}
+
+/// The guide of content already loaded without errors.
+pub fn guide_of(loaded: Loaded) -> Result<Guide> {
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
     }
@@ -292,7 +301,7 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         &loaded.indicators,
     );
     timer.lap("model");
-    Ok((guide, loaded.diagnostics))
+    Ok(guide)
 }
 
 /// How to build.

