@@ -18,17 +18,33 @@ const NEGATION_REACH: usize = 8;
 /// What one answer says about one indicator.
 #[derive(Debug, Default)]
 struct Reading {
-    /// (value, sentence index) for every deciding sentence, in order.
-    votes: Vec<(usize, usize)>,
+    /// Every deciding sentence, in order.
+    votes: Vec<Vote>,
     hedged: usize,
+}
+
+/// One sentence's say on an indicator.
+#[derive(Debug, Clone, Copy)]
+struct Vote {
+    value: usize,
+    /// Index of the sentence in its answer.
+    sentence: usize,
+    /// Position of the strongest phrase that matched in its value's list: phrases are
+    /// listed strongest first, and the evidence shown is the sentence with the strongest.
+    rank: usize,
 }
 
 impl Reading {
     fn values(&self) -> Vec<usize> {
-        let mut v: Vec<usize> = self.votes.iter().map(|(v, _)| *v).collect();
+        let mut v: Vec<usize> = self.votes.iter().map(|v| v.value).collect();
         v.sort_unstable();
         v.dedup();
         v
+    }
+
+    /// The sentence to quote: the strongest phrase's, the first of those.
+    fn best(&self) -> Option<Vote> {
+        self.votes.iter().copied().min_by_key(|v| v.rank)
     }
 }
 
@@ -119,7 +135,8 @@ impl Indicators {
             match reading.values()[..] {
                 [v] => {
                     coded.value = Some(v);
-                    coded.evidence = Some(evidence(q, reading.votes[0].1));
+                    let best = reading.best().expect("a decided value has a vote");
+                    coded.evidence = Some(evidence(q, best.sentence));
                     coded.confidence = if reading.votes.len() > 1 { 0.95 } else { 0.85 };
                     coded.reason = format!(
                         "{} sentence(s) in the topic's answer (question {})",
@@ -137,23 +154,28 @@ impl Indicators {
             }
         }
         // Elsewhere in the document: every other answer together.
-        let mut votes: Vec<(usize, usize, usize)> = Vec::new();
+        // (question, vote)
+        let mut votes: Vec<(usize, Vote)> = Vec::new();
         for (q, sents) in answers.iter().enumerate() {
             if Some(q) == topic_q {
                 continue;
             }
             let reading = self.read(i, sents);
             hedged += reading.hedged;
-            votes.extend(reading.votes.iter().map(|&(v, s)| (v, q, s)));
+            votes.extend(reading.votes.iter().map(|&v| (q, v)));
         }
-        let mut values: Vec<usize> = votes.iter().map(|v| v.0).collect();
+        let mut values: Vec<usize> = votes.iter().map(|(_, v)| v.value).collect();
         values.sort_unstable();
         values.dedup();
         match values[..] {
             [v] => {
-                let (_, q, s) = votes[0];
+                let (q, best) = votes
+                    .iter()
+                    .copied()
+                    .min_by_key(|(_, v)| v.rank)
+                    .expect("a decided value has a vote");
                 coded.value = Some(v);
-                coded.evidence = Some(evidence(q, s));
+                coded.evidence = Some(evidence(q, best.sentence));
                 coded.confidence = if votes.len() > 1 { 0.7 } else { 0.6 };
                 coded.reason = format!(
                     "{} sentence(s) outside the topic's answer{}",
@@ -172,7 +194,7 @@ impl Indicators {
             [] => coded.reason = "no sentence about it".into(),
             _ => {
                 coded.confidence = 0.3;
-                let qs: Vec<String> = votes.iter().map(|v| number(v.1).to_string()).collect();
+                let qs: Vec<String> = votes.iter().map(|(q, _)| number(*q).to_string()).collect();
                 coded.reason = format!("answers disagree (questions {})", qs.join(", "));
             }
         }
@@ -187,9 +209,10 @@ impl Indicators {
             if s.is_question() || pass_over.into_iter().any(|p| !all(p, s).is_empty()) {
                 continue;
             }
-            let mut found: Vec<(usize, Found, bool)> = Vec::new();
+            // (value, the match, hedged, rank)
+            let mut found: Vec<(usize, Found, bool, usize)> = Vec::new();
             for (v, patterns) in self.phrases[i].iter().enumerate() {
-                for p in patterns {
+                for (rank, p) in patterns.iter().enumerate() {
                     for clause in &s.clauses {
                         for f in p.find_all(&s.tokens, clause.clone()) {
                             let hedged = self.has_cue(&self.hedges, s, clause.clone(), &f.own);
@@ -199,7 +222,7 @@ impl Indicators {
                                 Some(v)
                             };
                             if let Some(value) = value {
-                                found.push((value, f, hedged));
+                                found.push((value, f, hedged, rank));
                             }
                         }
                     }
@@ -208,31 +231,33 @@ impl Indicators {
             // Matches sharing words say one thing, and the longest says it best: "without a
             // warrant" is part of "not … without a warrant", "agreement with ICE" of
             // "ended its agreement with ICE".
-            found.sort_by_key(|(_, f, _)| (std::cmp::Reverse(f.span.len()), f.span.start));
-            let mut kept: Vec<(usize, Found, bool)> = Vec::new();
+            found.sort_by_key(|(_, f, _, _)| (std::cmp::Reverse(f.span.len()), f.span.start));
+            let mut kept: Vec<(usize, Found, bool, usize)> = Vec::new();
             for m in found {
                 let overlaps =
                     |k: &Found| k.span.start < m.1.span.end && m.1.span.start < k.span.end;
-                if !kept.iter().any(|(_, k, _)| overlaps(k)) {
+                if !kept.iter().any(|(_, k, _, _)| overlaps(k)) {
                     kept.push(m);
                 }
             }
-            let found = kept;
-            if found.is_empty() {
+            if kept.is_empty() {
                 continue;
             }
-            if found.iter().any(|(_, _, hedged)| *hedged) {
+            if kept.iter().any(|(_, _, hedged, _)| *hedged) {
                 reading.hedged += 1;
                 continue;
             }
-            let first = found[0].0;
-            if found.iter().all(|(v, _, _)| *v == first) {
-                reading.votes.push((first, si));
-            } else {
-                // One sentence saying both: count both, so the answer reads as conflicting.
-                for (v, _, _) in &found {
-                    reading.votes.push((*v, si));
-                }
+            // One sentence saying both values counts for both, so the answer reads as
+            // conflicting.
+            let mut values: Vec<(usize, usize)> = kept.iter().map(|m| (m.0, m.3)).collect();
+            values.sort_unstable();
+            values.dedup_by_key(|(v, _)| *v);
+            for (value, rank) in values {
+                reading.votes.push(Vote {
+                    value,
+                    sentence: si,
+                    rank,
+                });
             }
         }
         reading
