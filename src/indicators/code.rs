@@ -51,11 +51,21 @@ impl Reading {
 impl Indicators {
     /// Codes every indicator for one state; `editor` holds the values its front matter sets.
     pub fn code_state(&self, state: &StateModel, editor: &[EditorValue]) -> Vec<CodedValue> {
-        let answers: Vec<Vec<Sentence>> = state
+        let mut answers: Vec<Vec<Sentence>> = state
             .questions
             .iter()
             .map(|q| sentences(&q.answer_text))
             .collect();
+        // Whether a sentence is about somewhere else does not depend on the indicator:
+        // found once per sentence, with its words looked up rather than scanned.
+        for s in answers.iter_mut().flatten() {
+            let words = s.words();
+            let elsewhere = self
+                .elsewhere
+                .iter()
+                .any(|p| p.could_match(&words) && !all(p, s).is_empty());
+            s.elsewhere = elsewhere;
+        }
         let from_toml = self
             .overrides
             .get(&state.code)
@@ -205,18 +215,35 @@ impl Indicators {
     fn read(&self, i: usize, sents: &[Sentence]) -> Reading {
         let mut reading = Reading::default();
         for (si, s) in sents.iter().enumerate() {
-            let pass_over = self.elsewhere.iter().chain(&self.ignore[i]);
-            if s.is_question() || pass_over.into_iter().any(|p| !all(p, s).is_empty()) {
+            if s.is_question() || s.elsewhere {
                 continue;
             }
+            let mut candidates: Vec<(usize, usize)> = s
+                .tokens
+                .iter()
+                .filter_map(|t| self.triggers[i].get(t))
+                .flatten()
+                .copied()
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            if self.ignore[i].iter().any(|p| !all(p, s).is_empty()) {
+                continue;
+            }
+            let words = s.words();
             // (value, the match, hedged, rank)
             let mut found: Vec<(usize, Found, bool, usize)> = Vec::new();
-            for (v, patterns) in self.phrases[i].iter().enumerate() {
-                for (rank, p) in patterns.iter().enumerate() {
+            for (v, rank) in candidates {
+                let p = &self.phrases[i][v][rank];
+                {
                     for clause in &s.clauses {
                         for f in p.find_all(&s.tokens, clause.clone()) {
-                            let hedged = self.has_cue(&self.hedges, s, clause.clone(), &f.own);
-                            let value = if self.negated(s, clause.start, &f) {
+                            let hedged =
+                                self.has_cue(&self.hedges, s, &words, clause.clone(), &f.own);
+                            let value = if self.negated(s, &words, clause.start, &f) {
                                 self.opposite(i, v)
                             } else {
                                 Some(v)
@@ -265,16 +292,17 @@ impl Indicators {
 
     /// A negation shortly before the phrase (in its clause) or among the words its `*`
     /// skipped.
-    fn negated(&self, s: &Sentence, clause_start: usize, f: &Found) -> bool {
+    fn negated(&self, s: &Sentence, words: &Words, clause_start: usize, f: &Found) -> bool {
         let from = f
             .span
             .start
             .saturating_sub(NEGATION_REACH)
             .max(clause_start);
         self.negations.iter().any(|p| {
-            p.find_all(&s.tokens, from..f.span.end)
-                .iter()
-                .any(|n| !n.span.clone().any(|t| f.own.contains(&t)))
+            p.could_match(words)
+                && p.find_all(&s.tokens, from..f.span.end)
+                    .iter()
+                    .any(|n| !n.span.clone().any(|t| f.own.contains(&t)))
         })
     }
 
@@ -283,13 +311,15 @@ impl Indicators {
         &self,
         cues: &[Pattern],
         s: &Sentence,
+        words: &Words,
         clause: std::ops::Range<usize>,
         own: &[usize],
     ) -> bool {
         cues.iter().any(|p| {
-            p.find_all(&s.tokens, clause.clone())
-                .iter()
-                .any(|c| !c.span.clone().any(|t| own.contains(&t)))
+            p.could_match(words)
+                && p.find_all(&s.tokens, clause.clone())
+                    .iter()
+                    .any(|c| !c.span.clone().any(|t| own.contains(&t)))
         })
     }
 
@@ -303,6 +333,9 @@ impl Indicators {
         }
     }
 }
+
+/// A sentence's distinct words.
+type Words<'a> = rustc_hash::FxHashSet<&'a str>;
 
 fn all(p: &Pattern, s: &Sentence) -> Vec<Found> {
     p.find_all(&s.tokens, 0..s.tokens.len())

@@ -18,6 +18,8 @@ mod sentences;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::Serialize;
 
 pub use config::{IndicatorsConfig, NOT_STATED};
@@ -103,6 +105,10 @@ pub struct Indicators {
     topics: Vec<Option<usize>>,
     /// Per indicator, per value, the phrases.
     phrases: Vec<Vec<Vec<Pattern>>>,
+    /// Per indicator, each trigger word (see [`Pattern::triggers`]) with the phrases it
+    /// triggers as (value, rank): a sentence is searched only for the phrases its words
+    /// trigger, which keeps coding thousands of states fast.
+    triggers: Vec<FxHashMap<String, Vec<(usize, usize)>>>,
     /// Per indicator, the phrases of sentences to pass over.
     ignore: Vec<Vec<Pattern>>,
     negations: Vec<Pattern>,
@@ -145,7 +151,8 @@ impl Indicators {
                 )),
             }
         }
-        let indicators = Indicators {
+        let mut indicators = Indicators {
+            triggers: Vec::new(),
             topics: config
                 .indicators
                 .iter()
@@ -182,6 +189,21 @@ impl Indicators {
             overrides,
             config,
         };
+        indicators.triggers = indicators
+            .phrases
+            .iter()
+            .map(|values| {
+                let mut map: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
+                for (v, patterns) in values.iter().enumerate() {
+                    for (rank, p) in patterns.iter().enumerate() {
+                        for t in p.triggers() {
+                            map.entry(t.to_string()).or_default().push((v, rank));
+                        }
+                    }
+                }
+                map
+            })
+            .collect();
         (indicators, diags)
     }
 

@@ -6,6 +6,7 @@
 //! "information" of "inform" and "like" of "likely", and a phrase then finds what it
 //! does not mean.
 
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// Most words a `*` stands for: enough for a clause, not for a paragraph.
@@ -14,21 +15,38 @@ const MAX_GAP: usize = 20;
 /// The stemmed, lowercased words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let normalized = text.replace(['’', '‘'], "'");
-    for raw in normalized.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        let word = raw.trim_matches('\'').to_lowercase();
-        if word.is_empty() {
+    let is_quote = |c: char| matches!(c, '\'' | '’' | '‘');
+    // One allocation per word: every answer of every state goes through here.
+    for raw in text.split(|c: char| !(c.is_alphanumeric() || is_quote(c))) {
+        let raw = raw.trim_matches(is_quote);
+        if raw.is_empty() {
             continue;
         }
-        let word = word.strip_suffix("'s").unwrap_or(&word);
-        match word {
+        let mut word = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            match c {
+                '’' | '‘' => word.push('\''),
+                c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                c => word.extend(c.to_lowercase()),
+            }
+        }
+        if word.ends_with("'s") {
+            word.truncate(word.len() - 2);
+        }
+        match word.as_str() {
             "cannot" | "can't" => out.extend(["can".to_string(), "not".to_string()]),
             "won't" => out.extend(["will".to_string(), "not".to_string()]),
             w if w.ends_with("n't") => {
-                out.push(stem(&w[..w.len() - 3]));
+                word.truncate(word.len() - 3);
+                stem(&mut word);
+                out.push(word);
                 out.push("not".to_string());
             }
-            w => out.push(stem(&w.replace('\'', ""))),
+            _ => {
+                word.retain(|c| c != '\'');
+                stem(&mut word);
+                out.push(word);
+            }
         }
     }
     out
@@ -36,30 +54,33 @@ pub fn tokens(text: &str) -> Vec<String> {
 
 /// A word without its plural or verb ending: "requires", "required", "requiring" and
 /// "require" all give "requir"; "barred" gives "bar".
-fn stem(word: &str) -> String {
-    if word.chars().count() <= 3 || !word.is_ascii() {
-        return word.to_string();
+fn stem(w: &mut String) {
+    if w.len() <= 3 || !w.is_ascii() {
+        return;
     }
-    let mut w = word.to_string();
-    if let Some(base) = w.strip_suffix("ies").or_else(|| w.strip_suffix("ied")) {
-        return format!("{base}y");
+    if w.ends_with("ies") || w.ends_with("ied") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+        return;
     }
-    let verb = ["ing", "ed"].iter().find_map(|s| w.strip_suffix(s));
-    if let Some(base) = verb.filter(|b| b.len() >= 2) {
-        let b = base.as_bytes();
-        let doubled = b.len() >= 2
-            && b[b.len() - 1] == b[b.len() - 2]
-            && !b"aeioulsfz".contains(&b[b.len() - 1]);
-        w = base[..base.len() - usize::from(doubled)].to_string();
-    } else if let Some(base) = w.strip_suffix("es").filter(|b| b.len() >= 2) {
-        w = base.to_string();
+    let verb = ["ing", "ed"]
+        .iter()
+        .find(|s| w.ends_with(*s) && w.len() - s.len() >= 2);
+    if let Some(suffix) = verb {
+        w.truncate(w.len() - suffix.len());
+        let b = w.as_bytes();
+        let last = b[b.len() - 1];
+        if b.len() >= 2 && last == b[b.len() - 2] && !b"aeioulsfz".contains(&last) {
+            w.pop();
+        }
+    } else if w.ends_with("es") && w.len() >= 4 {
+        w.truncate(w.len() - 2);
     } else if w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
         w.pop();
     }
     if w.len() > 3 && w.ends_with('e') {
         w.pop();
     }
-    w
 }
 
 /// A parsed phrase pattern.
@@ -129,6 +150,27 @@ impl Pattern {
             return Err("a `*` must stand between words".into());
         }
         Ok(Pattern { elems })
+    }
+
+    /// Whether the pattern can match a sentence with these words: each of its words, and a
+    /// first word of each choice, is among them. Most patterns fail this for most sentences,
+    /// which spares looking for them word by word.
+    pub fn could_match(&self, words: &FxHashSet<&str>) -> bool {
+        self.elems.iter().all(|e| match e {
+            Elem::Word(w) => words.contains(w.as_str()),
+            Elem::Alt(alts) => alts.iter().any(|a| words.contains(a[0].as_str())),
+            Elem::Gap => true,
+        })
+    }
+
+    /// Words of which a sentence must hold one for the pattern to match: the first words of
+    /// its last word or choice (usually the rarest part, the thing the phrase is about).
+    pub fn triggers(&self) -> Vec<&str> {
+        match self.elems.iter().rev().find(|e| !matches!(e, Elem::Gap)) {
+            Some(Elem::Word(w)) => vec![w.as_str()],
+            Some(Elem::Alt(alts)) => alts.iter().map(|a| a[0].as_str()).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Every place in `toks[range]` where the pattern matches, leftmost first; at each

@@ -27,6 +27,15 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// Token ranges of its clauses, in order, covering every token.
     pub clauses: Vec<Range<usize>>,
+    /// About somewhere else, the past, or advice: it decides nothing (set by the coder).
+    pub elsewhere: bool,
+}
+
+impl Sentence {
+    /// Its distinct words, for [`super::phrase::Pattern::could_match`].
+    pub fn words(&self) -> rustc_hash::FxHashSet<&str> {
+        self.tokens.iter().map(String::as_str).collect()
+    }
 }
 
 impl Sentence {
@@ -50,6 +59,7 @@ impl Sentence {
             text,
             tokens: toks,
             clauses,
+            elsewhere: false,
         }
     }
 
