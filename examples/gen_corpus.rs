@@ -135,7 +135,7 @@ pub fn extra_jurisdictions(corpus: &Corpus) -> String {
 }
 
 /// Writes a complete project into `out`: the corpus's state files, the repo's site.toml
-/// (plus the made-up places), topics.toml, pages, templates and static files.
+/// (plus the made-up places), topics.toml, indicators.toml, pages, templates and static files.
 pub fn write_project(corpus: &Corpus, repo: &Path, out: &Path) -> io::Result<()> {
     fs::create_dir_all(out.join("content/states"))?;
     let mut site = fs::read_to_string(repo.join("content/site.toml"))?;
@@ -148,6 +148,14 @@ pub fn write_project(corpus: &Corpus, repo: &Path, out: &Path) -> io::Result<()>
         repo.join("content/topics.toml"),
         out.join("content/topics.toml"),
     )?;
+    // The indicators are coded on every state, so a build measured without them is not
+    // the sample site's build.
+    if repo.join("content/indicators.toml").exists() {
+        fs::copy(
+            repo.join("content/indicators.toml"),
+            out.join("content/indicators.toml"),
+        )?;
+    }
     for dir in ["content/pages", "templates", "static"] {
         copy_dir(&repo.join(dir), &out.join(dir))?;
     }

@@ -19,6 +19,8 @@ pub struct CheckReport {
     /// Problems only rendering shows (templates, paths, static/ files), in the order met.
     /// Empty when the content has errors, since then no page can be rendered.
     pub build_errors: Vec<Error>,
+    /// The guide the pages were rendered from, when the content had no errors.
+    pub guide: Option<model::Guide>,
 }
 
 impl CheckReport {
@@ -32,36 +34,46 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let layout = Layout::new(root);
     let loaded = crate::load(root)?;
     let mut build_errors = Vec::new();
+    let mut guide = None;
     if let Err(e) = layout.check() {
         build_errors.push(e);
     } else if !loaded.has_errors() {
-        if let Err(e) = render_all(&loaded, &layout) {
+        let built = guide_of(&loaded);
+        if let Err(e) = render_all(&built, &layout) {
             build_errors.push(e);
         }
+        guide = Some(built);
     }
     Ok(CheckReport {
         loaded,
         build_errors,
+        guide,
     })
 }
 
-/// Renders every page of the site into a sink, then checks `static/` against the paths.
-fn render_all(loaded: &Loaded, layout: &Layout) -> Result<()> {
+/// The guide `build` would render, from content loaded without errors (kept, since
+/// `check` still reports on it).
+fn guide_of(loaded: &Loaded) -> model::Guide {
     let md = Renderer::new(loaded.site.allow_html);
-    let guide = model::build(
+    model::build(
         loaded.site.clone(),
         &loaded.topics,
         loaded.docs.clone(),
         &loaded.alignment,
         loaded.pages.clone(),
         &md,
-    );
+        &loaded.indicators,
+    )
+}
+
+/// Renders every page of the site into a sink, then checks `static/` against the paths.
+fn render_all(guide: &model::Guide, layout: &Layout) -> Result<()> {
     let paths: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
     let opts = render::RenderOptions {
         base_url: None,
         minify: true,
     };
-    render::render_site_each(&guide, &layout.templates, &opts, |file| {
+    render::render_site_each(guide, &layout.templates, &opts, |file| {
         paths
             .lock()
             .expect("no renderer panics while holding the lock")
@@ -71,6 +83,7 @@ fn render_all(loaded: &Loaded, layout: &Layout) -> Result<()> {
     let mut generated = paths.into_inner().expect("the lock is free");
     generated.insert(export::STATES_JSON.to_string());
     generated.insert(export::ANSWERS_CSV.to_string());
+    generated.insert(export::INDICATORS_CSV.to_string());
     check_static(&layout.static_dir, &generated)
 }
 

@@ -20,6 +20,8 @@ pub struct StateDoc {
     /// Text between the title and the first question, if any.
     pub intro: Option<Answer>,
     pub questions: Vec<Question>,
+    /// Indicator values an editor set in the file (Markdown front matter `[indicators]`).
+    pub indicator_values: Vec<crate::indicators::EditorValue>,
 }
 
 /// A numbered question and its answer.

@@ -1,18 +1,20 @@
-//! The guide -> data exports for people who want the data: `data/states.json` and
-//! `data/answers.csv` (formats documented in the README).
+//! The guide -> data exports for people who want the data: `data/states.json`,
+//! `data/answers.csv` and `data/indicators.csv` (formats documented in the README).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::Guide;
+use crate::indicators::{CodedValue, ValueSource};
+use crate::model::{Guide, StateModel};
 use crate::output::Staging;
 
 #[derive(Serialize)]
 struct StatesJson<'a> {
     states: Vec<StateJson<'a>>,
     topics: Vec<TopicJson<'a>>,
+    indicators: &'a [crate::indicators::IndicatorModel],
 }
 
 #[derive(Serialize)]
@@ -27,6 +29,26 @@ struct StateJson<'a> {
     source: &'a str,
     sources: &'a [String],
     questions: Vec<QuestionJson<'a>>,
+    indicators: Vec<IndicatorValueJson<'a>>,
+}
+
+/// One state's value for one indicator.
+#[derive(Serialize)]
+struct IndicatorValueJson<'a> {
+    id: &'a str,
+    /// A value id, or null when not stated.
+    value: Option<&'a str>,
+    /// The value in words ("Not stated" when null).
+    label: &'a str,
+    /// The sentence quoted exactly, or null.
+    evidence: Option<&'a str>,
+    /// Number of the question the sentence is in.
+    question: Option<u32>,
+    /// `answer` (coded from the document) or `editor` (set by an editor).
+    source: crate::indicators::ValueSource,
+    note: Option<&'a str>,
+    /// The editor's source URL.
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -48,15 +70,21 @@ struct TopicJson<'a> {
 /// Where the exports go in the output folder.
 pub const STATES_JSON: &str = "data/states.json";
 pub const ANSWERS_CSV: &str = "data/answers.csv";
+pub const INDICATORS_CSV: &str = "data/indicators.csv";
 
 /// Writes both export files into the staging folder, side by side (each is one long serial
 /// job), streamed so that neither is ever whole in memory.
 pub fn write_exports(guide: &Guide, staging: &Staging) -> Result<()> {
-    let (json, csv) = rayon::join(
+    let (json, (csv, indicators)) = rayon::join(
         || staging.write_stream(STATES_JSON, |w| write_states_json(guide, w)),
-        || staging.write_stream(ANSWERS_CSV, |w| write_answers_csv(guide, w)),
+        || {
+            (
+                staging.write_stream(ANSWERS_CSV, |w| write_answers_csv(guide, w)),
+                staging.write_stream(INDICATORS_CSV, |w| write_indicators_csv(guide, w)),
+            )
+        },
     );
-    json.and(csv)
+    json.and(csv).and(indicators)
 }
 
 fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
@@ -84,6 +112,11 @@ fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
                         answer_html: &q.answer_html,
                     })
                     .collect(),
+                indicators: s
+                    .indicators
+                    .iter()
+                    .map(|c| indicator_value(guide, s, c))
+                    .collect(),
             })
             .collect(),
         topics: guide
@@ -95,6 +128,7 @@ fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
                 title: &t.title,
             })
             .collect(),
+        indicators: &guide.indicators,
     };
     serde_json::to_writer_pretty(&mut *out, &data).map_err(io::Error::other)?;
     out.write_all(b"\n")
@@ -128,6 +162,62 @@ fn write_answers_csv(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
                 s.updated.as_deref().unwrap_or(""),
                 &sources,
                 &s.source_file,
+            ])?;
+        }
+    }
+    w.flush()
+}
+
+fn indicator_value<'a>(
+    guide: &'a Guide,
+    state: &'a StateModel,
+    c: &'a CodedValue,
+) -> IndicatorValueJson<'a> {
+    let def = &guide.indicators[c.indicator];
+    let value = c.value.map(|v| &def.values[v]);
+    IndicatorValueJson {
+        id: &def.id,
+        value: value.map(|v| v.id.as_str()),
+        label: value.map_or(guide.not_stated_label.as_str(), |v| v.label.as_str()),
+        evidence: c.evidence.as_ref().map(|e| e.sentence.as_str()),
+        question: c
+            .evidence
+            .as_ref()
+            .map(|e| state.questions[e.question].number),
+        source: c.source,
+        note: c.note.as_deref(),
+        url: c.source_url.as_deref(),
+    }
+}
+
+fn write_indicators_csv(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "state",
+        "code",
+        "indicator",
+        "value",
+        "question",
+        "evidence",
+        "source",
+        "note",
+    ])?;
+    for s in &guide.states {
+        for c in &s.indicators {
+            let v = indicator_value(guide, s, c);
+            let source = match v.source {
+                ValueSource::Answer => "answer",
+                ValueSource::Editor => "editor",
+            };
+            w.write_record([
+                s.name.as_str(),
+                &s.code,
+                v.id,
+                v.value.unwrap_or(""),
+                &v.question.map_or(String::new(), |n| n.to_string()),
+                v.evidence.unwrap_or(""),
+                source,
+                v.note.unwrap_or(""),
             ])?;
         }
     }

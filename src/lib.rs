@@ -16,6 +16,7 @@ pub mod doc;
 pub mod error;
 pub mod export;
 pub mod html;
+pub mod indicators;
 pub mod jurisdiction;
 pub mod markdown;
 pub mod minify;
@@ -56,6 +57,8 @@ pub struct Loaded {
     pub topics: TopicsConfig,
     pub docs: Vec<StateDoc>,
     pub alignment: Alignment,
+    /// The indicators to code, with editors' values for plain-text states.
+    pub indicators: indicators::Indicators,
     pub pages: Vec<markdown::PageSource>,
     /// Every problem found, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
@@ -76,6 +79,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
     let Sources {
         site,
         topics,
+        indicators: indicators_file,
         states,
         pages,
         mut diagnostics,
@@ -125,6 +129,13 @@ pub fn load(root: &Path) -> Result<Loaded> {
             (align::discover::as_config(&found, &matching), true)
         }
     };
+    let indicators = read_indicators(
+        indicators_file.as_ref(),
+        &topics_config,
+        &site_config,
+        &docs,
+        &mut diagnostics,
+    )?;
     let alignment = align::align(&docs, &topics_config);
     // Without usable topics every question would be "unaligned": noise, not news.
     if topics_ok {
@@ -143,9 +154,73 @@ pub fn load(root: &Path) -> Result<Loaded> {
         topics: topics_config,
         docs,
         alignment,
+        indicators,
         pages: page_sources,
         diagnostics,
     })
+}
+
+/// `indicators.toml` compiled, and every editor's value checked against it: problems in
+/// the file itself are errors of the file; a Markdown state's `[indicators]` that names an
+/// unknown indicator or value is an error on its line in that state's file.
+fn read_indicators(
+    file: Option<&source::SourceFile>,
+    topics: &TopicsConfig,
+    site: &SiteConfig,
+    docs: &[StateDoc],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<indicators::Indicators> {
+    let Some(file) = file else {
+        for doc in docs {
+            for v in &doc.indicator_values {
+                diagnostics.push(Diagnostic::error(
+                    &doc.path,
+                    v.origin.rsplit(':').next().and_then(|l| l.parse().ok()),
+                    format!(
+                        "indicator value for {:?}, but the project has no content/indicators.toml",
+                        v.indicator
+                    ),
+                    "define the indicators in content/indicators.toml, or remove [indicators]",
+                ));
+            }
+        }
+        return Ok(indicators::Indicators::default());
+    };
+    let text = parse::decode(&file.path, &file.bytes).map_err(|d| Error::Content(vec![d]))?;
+    let config = match indicators::config::parse(&file.path, text, topics) {
+        Ok(c) => c,
+        Err(d) => {
+            diagnostics.extend(d);
+            return Ok(indicators::Indicators::default());
+        }
+    };
+    let extra: Vec<(String, String)> = site
+        .extra_jurisdictions
+        .iter()
+        .map(|j| (j.name.clone(), j.code.clone()))
+        .collect();
+    let places = Jurisdictions::new(&extra);
+    let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
+    let (compiled, diags) =
+        indicators::Indicators::new(config, &topic_ids, &file.path, text, |s| {
+            places.by_name(s).map(|p| p.code.clone())
+        });
+    diagnostics.extend(diags);
+    for doc in docs {
+        for v in &doc.indicator_values {
+            let problem = indicators::config::override_problem(
+                &compiled.config,
+                &v.indicator,
+                &v.value,
+                v.source.as_deref(),
+            );
+            if let Some((message, help)) = problem {
+                let line = v.origin.rsplit(':').next().and_then(|l| l.parse().ok());
+                diagnostics.push(Diagnostic::error(&doc.path, line, message, help));
+            }
+        }
+    }
+    Ok(compiled)
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -241,7 +316,16 @@ fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Ve
 /// Loads the content and builds the guide. Content errors fail with every diagnostic;
 /// warnings come back beside the guide.
 pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
-    let loaded = load(root)?;
+    let mut loaded = load(root)?;
+    if loaded.has_errors() {
+        return Err(Error::Content(loaded.diagnostics));
+    }
+    let diagnostics = std::mem::take(&mut loaded.diagnostics);
+    Ok((guide_of(loaded)?, diagnostics))
+}
+
+/// The guide of content already loaded without errors.
+pub fn guide_of(loaded: Loaded) -> Result<Guide> {
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
     }
@@ -254,9 +338,10 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
         &loaded.alignment,
         loaded.pages,
         &md,
+        &loaded.indicators,
     );
     timer.lap("model");
-    Ok((guide, loaded.diagnostics))
+    Ok(guide)
 }
 
 /// How to build.

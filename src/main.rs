@@ -53,6 +53,9 @@ enum Command {
         /// Also show how questions were matched to topics, close calls first, with pins to paste.
         #[arg(long)]
         alignment: bool,
+        /// List every state's indicator values with their evidence, least sure first.
+        #[arg(long)]
+        indicators: bool,
     },
     /// Propose topics from the states' own questions (no hints); compare them with topics.toml.
     Topics {
@@ -86,7 +89,11 @@ fn main() -> ExitCode {
             },
             quiet,
         ),
-        Command::Check { root, alignment } => check(root, alignment),
+        Command::Check {
+            root,
+            alignment,
+            indicators,
+        } => check(root, alignment, indicators),
         Command::Topics { root, write, force } => topics(root, write, force),
     }
 }
@@ -147,7 +154,7 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(root: PathBuf, alignment: bool) -> ExitCode {
+fn check(root: PathBuf, alignment: bool, indicators: bool) -> ExitCode {
     let report = match stateside::check::check(&root) {
         Ok(r) => r,
         Err(e) => return report_error(&e),
@@ -170,13 +177,18 @@ fn check(root: PathBuf, alignment: bool) -> ExitCode {
             .filter(|d| d.severity == s)
             .count()
     };
-    println!(
+    let summary = format!(
         "Checked {} states, {} questions: {} errors, {} warnings",
         loaded.docs.len(),
         loaded.docs.iter().map(|d| d.questions.len()).sum::<usize>(),
         count(Severity::Error) + report.build_errors.len(),
         count(Severity::Warning)
     );
+    // Values can be listed only for content that builds.
+    if let (true, Some(guide)) = (indicators, &report.guide) {
+        print!("{}", stateside::indicators::check::table(guide));
+    }
+    println!("{summary}");
     if report.has_errors() {
         ExitCode::from(1)
     } else {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::config::SiteConfig;
+use crate::indicators::{CodedValue, IndicatorModel, Indicators};
 
 /// The whole content of a site, ready to render. States are sorted by name.
 #[derive(Debug, Clone, Serialize)]
@@ -13,6 +14,10 @@ pub struct Guide {
     pub topics: Vec<TopicModel>,
     pub states: Vec<StateModel>,
     pub pages: Vec<PageModel>,
+    /// The indicators every state is coded on, in `indicators.toml` order.
+    pub indicators: Vec<IndicatorModel>,
+    /// Reader-facing words for a value the documents do not settle.
+    pub not_stated_label: String,
     /// Class-based CSS for highlighted code blocks, when any page has one.
     pub highlight_css: Option<String>,
 }
@@ -54,6 +59,8 @@ pub struct StateModel {
     pub questions: Vec<QuestionModel>,
     /// For each topic (by index), the index of this state's question on it.
     pub by_topic: Vec<Option<usize>>,
+    /// One value per indicator, in the guide's indicator order.
+    pub indicators: Vec<CodedValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,12 +120,18 @@ pub fn build(
     alignment: &Alignment,
     pages: Vec<PageSource>,
     md: &Renderer,
+    indicators: &Indicators,
 ) -> Guide {
     let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
     let mut states: Vec<StateModel> = docs
         .into_par_iter()
         .zip(alignment.docs.par_iter())
-        .map(|(doc, matches)| state_model(doc, matches, &topic_ids, md))
+        .map(|(doc, matches)| {
+            let editor = doc.indicator_values.clone();
+            let mut state = state_model(doc, matches, &topic_ids, md);
+            state.indicators = indicators.code_state(&state, &editor);
+            state
+        })
         .collect();
     // By slug, the name in plain ASCII: "Hawaiʻi" sorts as "hawaii", between Georgia and Idaho.
     states.sort_by(|a, b| {
@@ -167,6 +180,8 @@ pub fn build(
         topics: topic_models,
         states,
         pages: page_models,
+        indicators: indicators.models(),
+        not_stated_label: indicators.config.coding.not_stated_label.clone(),
         highlight_css: md.highlight_css(),
     }
 }
@@ -277,6 +292,7 @@ fn state_model(
         intro_html: doc.intro.as_ref().map(|a| html::answer_html(a, md)),
         questions,
         by_topic,
+        indicators: Vec::new(),
     }
 }
 

@@ -332,6 +332,7 @@ fn parse_lines(
         sources: header.sources,
         intro,
         questions,
+        indicator_values: Vec::new(),
     };
     (
         Parsed {

@@ -1,5 +1,5 @@
 //! Find and read the content files of a project: `content/site.toml`, `content/topics.toml`,
-//! `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
+//! `content/indicators.toml` (optional), `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,8 @@ pub struct Sources {
     pub site: SourceFile,
     /// `None` when the project has no topics.toml: topics are then found in the states.
     pub topics: Option<SourceFile>,
+    /// `content/indicators.toml`, when the project has one.
+    pub indicators: Option<SourceFile>,
     pub states: Vec<SourceFile>,
     pub pages: Vec<SourceFile>,
     /// Files that could not be read, and other problems with the folder layout.
@@ -105,11 +107,15 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
         })
     };
     let site = required("site.toml")?;
-    let topics = if layout.content.join("topics.toml").exists() {
-        Some(required("topics.toml")?)
-    } else {
-        None
+    let optional = |name: &str| -> Result<Option<SourceFile>> {
+        if layout.content.join(name).exists() {
+            required(name).map(Some)
+        } else {
+            Ok(None)
+        }
     };
+    let topics = optional("topics.toml")?;
+    let indicators = optional("indicators.toml")?;
     let mut diagnostics = Vec::new();
     let states_dir = layout.content.join("states");
     let states = match folder_problem(&states_dir, true) {
@@ -154,6 +160,7 @@ pub fn read_sources(layout: &Layout) -> Result<Sources> {
     Ok(Sources {
         site,
         topics,
+        indicators,
         states,
         pages,
         diagnostics,

@@ -71,6 +71,7 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
             })
             .collect(),
         by_topic: Vec::new(),
+        indicators: Vec::new(),
     }
 }
 
@@ -225,6 +226,8 @@ fn sample_guide(base_url: &str) -> Guide {
                 "<p>Made by volunteers. <a href=\"../data/states.json\">Download the data</a>.</p>"
                     .into(),
         }],
+        indicators: Vec::new(),
+        not_stated_label: "Not stated".into(),
         highlight_css: None,
     };
     guide.states[1].intro_html = Some(IOWA_INTRO.into());

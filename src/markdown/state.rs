@@ -13,6 +13,7 @@ use super::front_matter::{self, Split};
 use super::questions::split_questions;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Question, StateDoc};
+use crate::indicators::EditorValue;
 use crate::jurisdiction::Jurisdictions;
 use crate::parse::{decode, Parsed};
 
@@ -33,6 +34,9 @@ struct Front {
     sources: Vec<Spanned<String>>,
     #[serde(default)]
     pins: BTreeMap<String, Spanned<String>>,
+    /// Editors' indicator values: `id = "yes"` or `id = { value, note, source }`.
+    #[serde(default)]
+    indicators: BTreeMap<String, Spanned<toml::Value>>,
 }
 
 /// Reads a Markdown state document.
@@ -48,6 +52,9 @@ struct Front {
 /// sources = ["https://example.gov/a"]  # optional; http(s) URLs only
 /// [pins]                         # optional: question number = topic id; always wins
 /// 3 = "retention"
+/// [indicators]                   # optional: editors' values; always win
+/// opt-out = { value = "no", note = "Checked with the DMV", source = "https://example.gov/" }
+/// court-order = "yes"
 /// +++
 /// Optional introduction, in Markdown.
 ///
@@ -190,6 +197,7 @@ fn read(
         ));
     }
     set_pins(path, &split, &front.pins, &mut questions, &mut diags);
+    let indicator_values = editor_values(path, &split, &front.indicators, &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -213,6 +221,7 @@ fn read(
             .collect(),
         intro,
         questions,
+        indicator_values,
     };
     Ok((doc, diags))
 }
@@ -311,6 +320,55 @@ fn set_pins(
             )),
         }
     }
+}
+
+/// `[indicators]` as editors' values. Whether the indicator and value exist is checked
+/// against `indicators.toml` once everything is read.
+fn editor_values(
+    path: &Path,
+    split: &Split,
+    table: &BTreeMap<String, Spanned<toml::Value>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<EditorValue> {
+    let mut out = Vec::new();
+    for (id, entry) in table {
+        let line = split.line_in_file(entry.span().start);
+        let text = |v: Option<&toml::Value>| {
+            v.and_then(toml::Value::as_str)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
+        let (value, note, source) = match entry.get_ref() {
+            toml::Value::String(v) => (Some(v.trim().to_string()), None, None),
+            toml::Value::Table(t)
+                if t.keys()
+                    .all(|k| ["value", "note", "source"].contains(&k.as_str())) =>
+            {
+                (
+                    text(t.get("value")),
+                    text(t.get("note")),
+                    text(t.get("source")),
+                )
+            }
+            _ => (None, None, None),
+        };
+        match value {
+            Some(value) => out.push(EditorValue {
+                indicator: id.clone(),
+                value,
+                note,
+                source,
+                origin: format!("{}:{line}", path.display()),
+            }),
+            None => diags.push(Diagnostic::error(
+                path,
+                Some(line),
+                format!("indicator value for {id:?} must be a value id or a table with `value`"),
+                format!("write {id} = \"yes\", or {id} = {{ value = \"no\", note = \"…\", source = \"https://…\" }}"),
+            )),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::headings::shift_headings;
 use super::views::*;
 use super::{jsonld, links, PageKind, PageSpec, SiteModel};
+use crate::indicators::{mark, ValueSource};
 use crate::model::{StateModel, TopicModel};
 
 /// On a question page, list every other state answering the same topic up to this many;
@@ -241,7 +242,40 @@ impl<'a> SiteModel<'a> {
                     topic: q.topic.map(|t| topic_link(&topics[t])),
                 })
                 .collect(),
+            glance: self.glance(state),
         }
+    }
+
+    fn glance<'s>(&'s self, state: &'s StateModel) -> Vec<GlanceItem<'s>> {
+        let guide = self.guide;
+        state
+            .indicators
+            .iter()
+            .map(|c| {
+                let def = &guide.indicators[c.indicator];
+                let value = c.value.map(|v| &def.values[v]);
+                GlanceItem {
+                    id: &def.id,
+                    label: &def.label,
+                    question: &def.question,
+                    value: value.map(|v| v.id.as_str()),
+                    value_label: value.map_or(guide.not_stated_label.as_str(), |v| &v.label),
+                    value_class: value.map_or(crate::indicators::NOT_STATED, |v| &v.id),
+                    editor: c.source == ValueSource::Editor,
+                    note: c.note.as_deref(),
+                    source_url: c.source_url.as_deref().filter(|u| is_web_url(u)),
+                    evidence: c.evidence.as_ref().map(|e| {
+                        let q = &state.questions[e.question];
+                        GlanceEvidence {
+                            sentence: &e.sentence,
+                            question_number: q.number,
+                            question_text: &q.text,
+                            href: format!("{}.html#{}", q.slug, e.anchor),
+                        }
+                    }),
+                }
+            })
+            .collect()
     }
 
     fn question_view(&self, s: usize, q: usize) -> QuestionView<'_> {
@@ -268,7 +302,7 @@ impl<'a> SiteModel<'a> {
             slug: &question.slug,
             anchor: &question.anchor,
             // The question is the page's h1, so the answer's own headings start at h2.
-            answer_html: shift_headings(&question.answer_html, -1),
+            answer_html: mark_evidence(state, q, shift_headings(&question.answer_html, -1)),
             topic: topic.map(topic_link),
             updated: state.updated.as_deref(),
             sources: &state.sources,
@@ -371,6 +405,30 @@ impl<'a> SiteModel<'a> {
                 .collect(),
         }
     }
+}
+
+/// The answer of question `q` with every evidence sentence from it marked, so that the
+/// state page's links land on them. A sentence that cannot be found (Markdown whose text
+/// reads differently) still gets its anchor, at the top of the answer.
+fn mark_evidence<'s>(state: &StateModel, q: usize, html: Cow<'s, str>) -> Cow<'s, str> {
+    let mut html = html;
+    let mut done: Vec<&str> = Vec::new();
+    for e in state.indicators.iter().filter_map(|c| c.evidence.as_ref()) {
+        if e.question != q || done.contains(&e.anchor.as_str()) {
+            continue;
+        }
+        done.push(&e.anchor);
+        html = Cow::Owned(
+            mark::mark_sentence(&html, &e.sentence, &e.anchor)
+                .unwrap_or_else(|| format!("<span id=\"{}\"></span>{html}", e.anchor)),
+        );
+    }
+    html
+}
+
+fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Where the print page's frame wants the states' sections.

@@ -125,6 +125,39 @@ pub struct StateView<'s> {
     /// The text before the first question, as HTML, when the document has one.
     pub intro_html: Option<&'s str>,
     pub questions: Vec<StateQuestion<'s>>,
+    /// The "At a glance" box: one value per indicator.
+    pub glance: Vec<GlanceItem<'s>>,
+}
+
+/// One indicator's value on a state page.
+#[derive(Debug, Serialize)]
+pub struct GlanceItem<'s> {
+    pub id: &'s str,
+    pub label: &'s str,
+    /// The indicator's question in plain words.
+    pub question: &'s str,
+    /// The value's id (`yes`, `no`…), or `None` when not stated.
+    pub value: Option<&'s str>,
+    /// The value in words.
+    pub value_label: &'s str,
+    /// The value's id, or `not-stated`, for styling.
+    pub value_class: &'s str,
+    /// Set by an editor rather than read from the answers.
+    pub editor: bool,
+    pub note: Option<&'s str>,
+    /// The editor's source, an http(s) URL.
+    pub source_url: Option<&'s str>,
+    pub evidence: Option<GlanceEvidence<'s>>,
+}
+
+/// The sentence a value comes from and where to read it.
+#[derive(Debug, Serialize)]
+pub struct GlanceEvidence<'s> {
+    pub sentence: &'s str,
+    pub question_number: u32,
+    pub question_text: &'s str,
+    /// `<question slug>.html#<anchor>`, relative to the state's folder.
+    pub href: String,
 }
 
 #[derive(Debug, Serialize)]
