@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod html;
 pub mod jurisdiction;
+pub mod key_sentence;
 pub mod markdown;
 pub mod minify;
 pub mod model;

@@ -67,6 +67,7 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
                     answer_html: q.html.into(),
                     answer_text: q.plain.into(),
                     summary: q.plain.split('.').next().unwrap_or("").to_string() + ".",
+                    key_sentence: q.plain.split('.').next().unwrap_or("").to_string() + ".",
                 }
             })
             .collect(),

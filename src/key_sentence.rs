@@ -1,0 +1,244 @@
+//! One answer's plain text + the words it answers -> its key sentence: the sentence that
+//! says most beyond the question's own words, without list numbers, shortened for a
+//! matrix cell. Computed once per answer by the model stage.
+//!
+//! "Says most" is measured by the distinct word stems a sentence adds to what the reader
+//! already knows from the question, its topic, the state's name and the series' common
+//! words (`[matching] ignore` of topics.toml). Numbers and names count a little more (a
+//! statute number is the most specific thing an answer can give); a sentence that only
+//! introduces a list ("…include:") or is a bare fragment counts much less; an opening
+//! "Yes" or "No" answers the question outright and wins.
+
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::text::{is_sentence_end, shorten};
+
+/// Longest key sentence shown in a matrix cell, in characters.
+pub const KEY_SENTENCE_CHARS: usize = 140;
+
+/// Words that carry no information on their own. Negations ("not", "no", "without") are
+/// deliberately absent: "does not share" says something "shares" does not.
+const FILLER_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "being", "both", "but", "by", "can", "could", "do", "does", "each", "for", "from", "had",
+    "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "might", "more",
+    "most", "must", "of", "on", "or", "other", "our", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
+    "us", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "will", "with", "would", "s", "t", "also", "however", "additionally", "overall",
+    "specific", "various", "certain", "important", "essential", "note", "generally",
+    "typically", "often", "including", "include", "includes", "ensure",
+];
+
+/// Picks key sentences; built once per guide and shared by every answer.
+pub struct KeySentences {
+    stemmer: Stemmer,
+    /// Stems every answer of the series repeats: filler words and the series' own.
+    common: HashSet<String>,
+}
+
+impl KeySentences {
+    /// `series_words` are the words every question of the series uses (the agencies, the
+    /// subject), from topics.toml.
+    pub fn new(series_words: &[String]) -> Self {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut common: HashSet<String> = HashSet::new();
+        for w in FILLER_WORDS {
+            common.insert(w.to_string());
+        }
+        for phrase in series_words {
+            for w in words(phrase) {
+                common.insert(stemmer.stem(&w).into_owned());
+            }
+        }
+        KeySentences { stemmer, common }
+    }
+
+    /// The key sentence of `answer` (plain text), given what the reader knows already:
+    /// the question and topic title, the state's name (`known`). At most `max` characters,
+    /// cut at a word with "…". Empty only when the answer is.
+    pub fn pick(&self, answer: &str, known: &[&str], max: usize) -> String {
+        let mut seen: HashSet<String> = known
+            .iter()
+            .flat_map(|text| words(text))
+            .map(|w| self.stemmer.stem(&w).into_owned())
+            .collect();
+        seen.extend(self.common.iter().cloned());
+        let mut best: Option<(f32, &str)> = None;
+        for (i, sentence) in sentences(answer).into_iter().enumerate() {
+            let score = self.score(sentence, i, &seen, max);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, sentence));
+            }
+        }
+        match best {
+            Some((_, sentence)) => shorten(sentence, max),
+            None => String::new(),
+        }
+    }
+
+    fn score(&self, sentence: &str, position: usize, seen: &HashSet<String>, max: usize) -> f32 {
+        let mut novel: HashSet<String> = HashSet::new();
+        let mut score = 0.0;
+        let mut word_count = 0;
+        for (i, raw) in raw_words(sentence).enumerate() {
+            word_count += 1;
+            let lower = raw.to_lowercase();
+            let stem = self.stemmer.stem(&lower).into_owned();
+            if seen.contains(&stem) || !novel.insert(stem) {
+                continue;
+            }
+            score += if raw.chars().any(|c| c.is_ascii_digit()) {
+                1.5
+            } else if i > 0 && raw.starts_with(char::is_uppercase) {
+                1.25
+            } else {
+                1.0
+            };
+        }
+        if word_count < 5 {
+            score *= 0.3;
+        }
+        if sentence.ends_with(':') {
+            score *= 0.3;
+        }
+        if sentence.chars().count() > max * 3 / 2 {
+            // Most of it would be cut away.
+            score *= 0.8;
+        }
+        if position == 0 && starts_with_yes_or_no(sentence) {
+            score = score * 3.0 + 3.0;
+        }
+        // Earlier sentences say the main thing; later ones tend to elaborate or sum up.
+        score / (1.0 + 0.05 * position as f32)
+    }
+}
+
+fn starts_with_yes_or_no(sentence: &str) -> bool {
+    let first = sentence.split([',', '.', ' ', ';']).next().unwrap_or("");
+    first == "Yes" || first == "No"
+}
+
+/// The sentences of a plain-text answer, each trimmed, list numbers and bullets removed,
+/// whitespace joined; paragraphs and list items always end a sentence.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = strip_list_marker(line.trim());
+        let mut start = 0;
+        for (i, c) in line.char_indices() {
+            if i >= start && is_sentence_end(line, i, c) {
+                let end = i + c.len_utf8();
+                push_sentence(&mut out, &line[start..end]);
+                start = end;
+            }
+        }
+        push_sentence(&mut out, &line[start..]);
+    }
+    out
+}
+
+fn push_sentence<'t>(out: &mut Vec<&'t str>, s: &'t str) {
+    let s = strip_list_marker(s.trim());
+    if s.chars().any(char::is_alphanumeric) {
+        out.push(s);
+    }
+}
+
+/// `1. Text`, `2) Text`, `- Text`, `• Text` -> `Text`.
+fn strip_list_marker(line: &str) -> &str {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits < 4 {
+        let rest = &line[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return r.trim_start();
+        }
+    }
+    for bullet in ["- ", "* ", "• "] {
+        if let Some(r) = line.strip_prefix(bullet) {
+            return r.trim_start();
+        }
+    }
+    line
+}
+
+/// Words as written (letters and digits; an apostrophe ends the word).
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picker() -> KeySentences {
+        let series: Vec<String> = ["dmv", "ice", "data", "share", "state", "driver", "license"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        KeySentences::new(&series)
+    }
+
+    #[test]
+    fn the_restatement_loses_to_the_statute() {
+        let answer = "In Iowa, the sharing of DMV data with ICE is regulated by state laws and \
+                      policies. The specific laws that govern this data sharing process \
+                      include:\n\n1. Iowa Code Section 321.11: This statute outlines the \
+                      confidential nature of driver’s license information.\n2. Iowa Code \
+                      Section 321.24: This section addresses release for law enforcement.";
+        let question = "What laws regulate the sharing of DMV data with ICE in Iowa?";
+        let key = picker().pick(answer, &[question, "Iowa"], 140);
+        assert_eq!(
+            key,
+            "Iowa Code Section 321.11: This statute outlines the confidential nature of \
+             driver’s license information."
+        );
+    }
+
+    #[test]
+    fn list_numbers_never_lead() {
+        let answer = "Privacy concerns include:\n\n1. Unauthorized Access: records could be \
+                      misused by outside parties who obtain them without permission.\n\n2. \
+                      Data Security: breaches.";
+        let key = picker().pick(answer, &["What are the privacy concerns?", "Iowa"], 140);
+        assert!(key.starts_with("Unauthorized Access:"), "{key}");
+    }
+
+    #[test]
+    fn a_plain_no_answers_the_question() {
+        let answer = "No, drivers in Alabama cannot opt out of having their records shared. \
+                      The Alabama Law Enforcement Agency administers licensing and keeps \
+                      records according to retention schedules set by the legislature.";
+        let key = picker().pick(
+            answer,
+            &["Can drivers opt out of DMV data sharing with ICE in Alabama?", "Alabama"],
+            140,
+        );
+        assert!(key.starts_with("No, drivers in Alabama cannot opt out"), "{key}");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_word() {
+        let answer = "The department reviews each subpoena, warrant and court order against \
+                      the federal Driver Privacy Protection Act, records who asked, when, and \
+                      for which purpose, and refuses requests lacking a named individual.";
+        let key = picker().pick(answer, &["How are requests verified?"], 80);
+        assert!(key.ends_with('…') && key.chars().count() <= 81, "{key}");
+        assert!(!key.contains("  "));
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_do_not_split() {
+        let s = sentences("The U.S. Code applies. Then 3.5 percent more.");
+        assert_eq!(s, ["The U.S. Code applies.", "Then 3.5 percent more."]);
+        assert_eq!(sentences("1. First item\n- second item\n\n"), ["First item", "second item"]);
+        assert!(picker().pick("", &["q"], 100).is_empty());
+    }
+}
