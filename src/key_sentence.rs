@@ -16,7 +16,19 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::text::{is_sentence_end, shorten};
 
 /// Longest key sentence shown in a matrix cell, in characters.
-pub const KEY_SENTENCE_CHARS: usize = 140;
+pub const KEY_SENTENCE_CHARS: usize = 150;
+
+/// Openings of sentences that frame or sum up rather than inform ("However, it is
+/// important to note that…"): general English, not the series' wording.
+const FRAMING_OPENINGS: &[&str] = &[
+    "however", "overall", "ultimately", "furthermore", "moreover", "additionally",
+    "in conclusion", "in summary", "in general", "in light of", "it is important",
+    "it is essential", "it is crucial", "it is recommended", "it is worth", "it s important",
+    "it should be noted", "while ", "as a result",
+];
+
+/// Words that make a sentence a guess rather than a statement.
+const HEDGES: &[&str] = &["likely", "may", "might", "could", "possibly", "potentially"];
 
 /// Words that carry no information on their own. Negations ("not", "no", "without") are
 /// deliberately absent: "does not share" says something "shares" does not.
@@ -74,7 +86,7 @@ impl KeySentences {
             }
         }
         match best {
-            Some((_, sentence)) => shorten(sentence, max),
+            Some((_, sentence)) => condense(sentence, max),
             None => String::new(),
         }
     }
@@ -108,12 +120,45 @@ impl KeySentences {
             // Most of it would be cut away.
             score *= 0.8;
         }
+        let opening: String = words(sentence).take(4).collect::<Vec<_>>().join(" ");
+        if FRAMING_OPENINGS.iter().any(|f| opening.starts_with(f)) {
+            score *= 0.5;
+        }
+        if raw_words(sentence).any(|w| HEDGES.contains(&w)) {
+            score *= 0.8;
+        }
         if position == 0 && starts_with_yes_or_no(sentence) {
             score = score * 3.0 + 3.0;
         }
         // Earlier sentences say the main thing; later ones tend to elaborate or sum up.
         score / (1.0 + 0.05 * position as f32)
     }
+}
+
+/// `sentence` within `max` characters: when too long, first without its asides
+/// (parentheses, and ", which …," clauses), then cut at a word with "…".
+fn condense(sentence: &str, max: usize) -> String {
+    let whole = shorten(sentence, usize::MAX);
+    if whole.chars().count() <= max {
+        return whole;
+    }
+    let mut text = whole;
+    while let (Some(open), Some(close)) = (text.find(" ("), text.find(')')) {
+        if close < open {
+            break;
+        }
+        text.replace_range(open..=close, "");
+    }
+    for word in [", which ", ", who "] {
+        while let Some(start) = text.find(word) {
+            let Some(len) = text[start + 2..].find(", ") else {
+                break;
+            };
+            // Up to and including the clause's closing comma.
+            text.replace_range(start..start + 3 + len, "");
+        }
+    }
+    shorten(&text, max)
 }
 
 fn starts_with_yes_or_no(sentence: &str) -> bool {
@@ -222,6 +267,30 @@ mod tests {
             140,
         );
         assert!(key.starts_with("No, drivers in Alabama cannot opt out"), "{key}");
+    }
+
+    #[test]
+    fn asides_go_before_the_point_is_cut() {
+        let answer = "The Iowa Department of Transportation (DOT), which oversees driver’s \
+                      licenses and identification cards in the state, does not provide \
+                      personal information to federal immigration enforcement agencies \
+                      without a court order, subpoena, or warrant.";
+        let key = picker().pick(answer, &["How does the DMV verify requests?"], 170);
+        assert_eq!(
+            key,
+            "The Iowa Department of Transportation does not provide personal information \
+             to federal immigration enforcement agencies without a court order, subpoena, \
+             or warrant."
+        );
+    }
+
+    #[test]
+    fn framing_and_guesses_lose_to_statements() {
+        let answer = "However, it is important to note that practices between agencies can \
+                      vary widely over time and across offices. The Alabama Law Enforcement \
+                      Agency signed a written memorandum with the federal agency in 2019.";
+        let key = picker().pick(answer, &["Are there agreements with ICE?", "Alabama"], 150);
+        assert!(key.starts_with("The Alabama Law Enforcement Agency signed"), "{key}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place).
 
 pub mod align;
+pub mod compare_data;
 pub mod config;
 pub mod diagnostic;
 pub mod doc;
@@ -279,6 +280,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     render::render_site_each(&guide, &layout.templates, &render_opts, |file| {
         staging.write(&file)
     })?;
+    compare_data::write_scripts(&guide, &staging)?;
     timer.lap("render, write");
     let stats = staging.finish()?;
     timer.lap("swap into place");
