@@ -7,7 +7,7 @@
   var form = document.querySelector("[data-pair-chooser]");
   if (!form) return;
   var root = form.getAttribute("data-root") || "";
-  var select = { a: form.elements.a, b: form.elements.b };
+  var select = { a: document.getElementById("pair-a"), b: document.getElementById("pair-b") };
   var status = document.querySelector("[data-pair-status]");
   var pair = document.querySelector("[data-pair]");
   var fallback = document.querySelector("[data-pair-fallback]");
@@ -160,8 +160,7 @@
   choose(select.b, start.b, select.a.value);
   if (fallback) fallback.hidden = true;
   form.hidden = false;
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  form.querySelector("[data-pair-go]").addEventListener("click", function () {
     remember();
     show();
   });

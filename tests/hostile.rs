@@ -263,7 +263,7 @@ fn assert_no_injection(pages: &BTreeMap<String, Page>, raw_html_allowed: bool) {
                 tag.name
             );
             if tag.name == "script" {
-                let own = attr("src").is_some_and(|s| s.ends_with("print.js"))
+                let own = attr("src").is_some_and(is_own_script)
                     || attr("type") == Some("application/ld+json");
                 assert!(own, "{path}: {tag:?}");
             }
@@ -280,6 +280,12 @@ fn assert_no_injection(pages: &BTreeMap<String, Page>, raw_html_allowed: bool) {
             }
         }
     }
+}
+
+/// The site's own scripts, from static/, by file name.
+fn is_own_script(src: &str) -> bool {
+    let name = src.rsplit('/').next().unwrap_or(src);
+    ["print.js", "compare.js", "compare-states.js"].contains(&name)
 }
 
 fn page<'a>(pages: &'a BTreeMap<String, Page>, path: &str) -> &'a Page {

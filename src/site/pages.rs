@@ -353,6 +353,7 @@ impl<'a> SiteModel<'a> {
     fn print_view(&self) -> PrintView {
         PrintView {
             sections: PRINT_SECTIONS,
+            sheet_headers_css: super::compare::sheet_headers_css(&self.guide.states),
         }
     }
 

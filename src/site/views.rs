@@ -251,6 +251,9 @@ pub struct TopicMatrixCell<'s> {
 pub struct PrintView {
     /// A marker to output once with `{{ print.sections | safe }}`.
     pub sections: &'static str,
+    /// CSS naming each state at the top of its printed sheets (one `@page` per state),
+    /// escaped for a CSS string in a `<style>` element: output with `| safe`.
+    pub sheet_headers_css: String,
 }
 
 #[derive(Debug, Serialize)]
