@@ -94,6 +94,62 @@
     });
     form.hidden = false;
     apply(false);
+    printGroups(table);
+  }
+
+  // Printed, 28 columns on one sheet would be a few letters wide each: while printing,
+  // the shown columns are split into tables of a few topics each (every state in each).
+  // Without JavaScript the one table prints as it is.
+  var PRINT_GROUP = 6;
+  function printGroups(table) {
+    var holder = null;
+    function build() {
+      if (holder) return;
+      var head = table.tHead.rows[0].cells;
+      var columns = [];
+      for (var i = 1; i < head.length; i++) if (!head[i].hidden) columns.push(i);
+      if (columns.length <= PRINT_GROUP + 1) return;
+      var rows = Array.prototype.filter.call(table.tBodies[0].rows, function (row) {
+        return !row.hidden;
+      });
+      holder = document.createElement("div");
+      holder.className = "print-groups";
+      for (var g = 0; g < columns.length; g += PRINT_GROUP) {
+        var group = columns.slice(g, g + PRINT_GROUP);
+        var part = document.createElement("table");
+        part.className = "topic-matrix print-group";
+        var caption = part.createCaption();
+        caption.textContent =
+          "Topics " + (g + 1) + "–" + (g + group.length) + " of " + columns.length;
+        var thead = part.createTHead();
+        var tbody = part.createTBody();
+        [[table.tHead.rows[0], thead]].concat(rows.map(function (r) {
+          return [r, tbody];
+        })).forEach(function (pair) {
+          var row = pair[1].insertRow();
+          row.appendChild(pair[0].cells[0].cloneNode(true));
+          group.forEach(function (c) {
+            row.appendChild(pair[0].cells[c].cloneNode(true));
+          });
+        });
+        holder.appendChild(part);
+      }
+      table.parentNode.parentNode.insertBefore(holder, table.parentNode.nextSibling);
+      document.body.classList.add("printing-groups");
+    }
+    function clear() {
+      if (!holder) return;
+      holder.remove();
+      holder = null;
+      document.body.classList.remove("printing-groups");
+    }
+    var print = window.matchMedia("print");
+    print.addEventListener("change", function (event) {
+      if (event.matches) build();
+      else clear();
+    });
+    window.addEventListener("beforeprint", build);
+    window.addEventListener("afterprint", clear);
   }
 
   function jumpMenu(nav) {
