@@ -21,10 +21,25 @@ pub const KEY_SENTENCE_CHARS: usize = 150;
 /// Openings of sentences that frame or sum up rather than inform ("However, it is
 /// important to note that…"): general English, not the series' wording.
 const FRAMING_OPENINGS: &[&str] = &[
-    "however", "overall", "ultimately", "furthermore", "moreover", "additionally",
-    "in conclusion", "in summary", "in general", "in light of", "it is important",
-    "it is essential", "it is crucial", "it is recommended", "it is worth", "it s important",
-    "it should be noted", "while ", "as a result",
+    "however",
+    "overall",
+    "ultimately",
+    "furthermore",
+    "moreover",
+    "additionally",
+    "in conclusion",
+    "in summary",
+    "in general",
+    "in light of",
+    "it is important",
+    "it is essential",
+    "it is crucial",
+    "it is recommended",
+    "it is worth",
+    "it s important",
+    "it should be noted",
+    "while ",
+    "as a result",
 ];
 
 /// Words that make a sentence a guess rather than a statement.
@@ -33,15 +48,99 @@ const HEDGES: &[&str] = &["likely", "may", "might", "could", "possibly", "potent
 /// Words that carry no information on their own. Negations ("not", "no", "without") are
 /// deliberately absent: "does not share" says something "shares" does not.
 const FILLER_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "both", "but", "by", "can", "could", "do", "does", "each", "for", "from", "had",
-    "has", "have", "how", "if", "in", "into", "is", "it", "its", "may", "might", "more",
-    "most", "must", "of", "on", "or", "other", "our", "should", "so", "some", "such", "than",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
-    "us", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
-    "will", "with", "would", "s", "t", "also", "however", "additionally", "overall",
-    "specific", "various", "certain", "important", "essential", "note", "generally",
-    "typically", "often", "including", "include", "includes", "ensure",
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "do",
+    "does",
+    "each",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "how",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "may",
+    "might",
+    "more",
+    "most",
+    "must",
+    "of",
+    "on",
+    "or",
+    "other",
+    "our",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "would",
+    "s",
+    "t",
+    "also",
+    "however",
+    "additionally",
+    "overall",
+    "specific",
+    "various",
+    "certain",
+    "important",
+    "essential",
+    "note",
+    "generally",
+    "typically",
+    "often",
+    "including",
+    "include",
+    "includes",
+    "ensure",
 ];
 
 /// Picks key sentences; built once per guide and shared by every answer.
@@ -263,10 +362,16 @@ mod tests {
                       records according to retention schedules set by the legislature.";
         let key = picker().pick(
             answer,
-            &["Can drivers opt out of DMV data sharing with ICE in Alabama?", "Alabama"],
+            &[
+                "Can drivers opt out of DMV data sharing with ICE in Alabama?",
+                "Alabama",
+            ],
             140,
         );
-        assert!(key.starts_with("No, drivers in Alabama cannot opt out"), "{key}");
+        assert!(
+            key.starts_with("No, drivers in Alabama cannot opt out"),
+            "{key}"
+        );
     }
 
     #[test]
@@ -290,7 +395,10 @@ mod tests {
                       vary widely over time and across offices. The Alabama Law Enforcement \
                       Agency signed a written memorandum with the federal agency in 2019.";
         let key = picker().pick(answer, &["Are there agreements with ICE?", "Alabama"], 150);
-        assert!(key.starts_with("The Alabama Law Enforcement Agency signed"), "{key}");
+        assert!(
+            key.starts_with("The Alabama Law Enforcement Agency signed"),
+            "{key}"
+        );
     }
 
     #[test]
@@ -307,7 +415,10 @@ mod tests {
     fn abbreviations_and_numbers_do_not_split() {
         let s = sentences("The U.S. Code applies. Then 3.5 percent more.");
         assert_eq!(s, ["The U.S. Code applies.", "Then 3.5 percent more."]);
-        assert_eq!(sentences("1. First item\n- second item\n\n"), ["First item", "second item"]);
+        assert_eq!(
+            sentences("1. First item\n- second item\n\n"),
+            ["First item", "second item"]
+        );
         assert!(picker().pick("", &["q"], 100).is_empty());
     }
 }

@@ -273,9 +273,7 @@ fn state_model(
                 anchor: unique(format!("q{}", q.number), &mut used_anchors),
                 answer_html: html::answer_html(&q.answer, md),
                 summary: first_sentence(&answer_text, SUMMARY_CHARS),
-                key_sentence: topics
-                    .keys
-                    .pick(&answer_text, &known, KEY_SENTENCE_CHARS),
+                key_sentence: topics.keys.pick(&answer_text, &known, KEY_SENTENCE_CHARS),
                 answer_text,
             }
         })

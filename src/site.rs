@@ -46,7 +46,10 @@ pub struct PageSpec {
 pub enum PageKind {
     Index,
     State(usize),
-    Question { state: usize, question: usize },
+    Question {
+        state: usize,
+        question: usize,
+    },
     Topic(usize),
     Compare,
     /// States × topics, each cell an answer's key sentence.

@@ -32,18 +32,36 @@ fn file<'f>(files: &'f [OutputFile], path: &str) -> &'f str {
 fn topic_matrix_shows_key_sentences_for_answered_topics_only() {
     let (guide, files) = built();
     let page = file(&files, "compare/topics/index.html");
-    let answered: Vec<_> = guide.topics.iter().filter(|t| !t.answers.is_empty()).collect();
-    assert!(answered.len() < guide.topics.len(), "the samples leave some topics unanswered");
+    let answered: Vec<_> = guide
+        .topics
+        .iter()
+        .filter(|t| !t.answers.is_empty())
+        .collect();
+    assert!(
+        answered.len() < guide.topics.len(),
+        "the samples leave some topics unanswered"
+    );
     for topic in &guide.topics {
         let column = format!("<th scope=\"col\" data-topic=\"{}\">", topic.id);
-        assert_eq!(page.contains(&column), !topic.answers.is_empty(), "{}", topic.id);
+        assert_eq!(
+            page.contains(&column),
+            !topic.answers.is_empty(),
+            "{}",
+            topic.id
+        );
     }
     let iowa = guide.states.iter().find(|s| s.code == "IA").unwrap();
     let laws = iowa.questions.iter().find(|q| q.slug == "laws").unwrap();
     // Iowa's answer on laws opens by restating the question; its key sentence names the
     // statute instead, without the list number it had.
-    assert!(laws.answer_text.starts_with("In Iowa, the sharing of DMV data"));
-    assert!(laws.key_sentence.starts_with("Iowa Code Section 321.11"), "{}", laws.key_sentence);
+    assert!(laws
+        .answer_text
+        .starts_with("In Iowa, the sharing of DMV data"));
+    assert!(
+        laws.key_sentence.starts_with("Iowa Code Section 321.11"),
+        "{}",
+        laws.key_sentence
+    );
     // One link per cell, after the plain-text sentence.
     let cell = format!(
         "<td>{} <a href=\"../../states/iowa/laws.html\">Full answer</a></td>",
@@ -53,7 +71,11 @@ fn topic_matrix_shows_key_sentences_for_answered_topics_only() {
     for state in &guide.states {
         for q in &state.questions {
             assert!(q.key_sentence.chars().count() <= 151, "{}", q.key_sentence);
-            assert!(!q.key_sentence.starts_with(|c: char| c.is_ascii_digit()), "{}", q.key_sentence);
+            assert!(
+                !q.key_sentence.starts_with(|c: char| c.is_ascii_digit()),
+                "{}",
+                q.key_sentence
+            );
         }
     }
 }
@@ -66,7 +88,10 @@ fn unanswered_topics_are_left_out_of_the_index_and_say_so_once() {
     let link = format!("topics/{}/index.html", empty.id);
     assert!(!index.contains(&link), "the index lists {}", empty.id);
     let page = file(&files, &link);
-    assert_eq!(page.matches("No state answers this question yet.").count(), 1);
+    assert_eq!(
+        page.matches("No state answers this question yet.").count(),
+        1
+    );
     assert!(!page.contains("Not covered by:"));
 }
 
@@ -87,7 +112,10 @@ fn each_state_has_one_data_script_with_its_answers() {
     let data: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(data["name"], "Iowa");
     assert_eq!(data["answers"]["laws"]["slug"], "laws");
-    assert!(data["answers"]["laws"]["html"].as_str().unwrap().contains("321.11"));
+    assert!(data["answers"]["laws"]["html"]
+        .as_str()
+        .unwrap()
+        .contains("321.11"));
     assert!(data["indicators"].as_array().unwrap().is_empty());
     // The page names each state's script by slug, and falls back to the matrix.
     let page = file(&files, "compare/states/index.html");

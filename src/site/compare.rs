@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 
 use super::pages::topic_link;
-use crate::model::StateModel;
 use super::views::{TopicMatrixCell, TopicMatrixRow, TopicMatrixView};
 use super::SiteModel;
+use crate::model::StateModel;
 
 impl SiteModel<'_> {
     /// States × the topics that at least one state answers (the others would be columns
@@ -18,7 +18,10 @@ impl SiteModel<'_> {
             .filter(|&t| !guide.topics[t].answers.is_empty())
             .collect();
         TopicMatrixView {
-            columns: answered.iter().map(|&t| topic_link(&guide.topics[t])).collect(),
+            columns: answered
+                .iter()
+                .map(|&t| topic_link(&guide.topics[t]))
+                .collect(),
             rows: guide
                 .states
                 .iter()
