@@ -12,6 +12,7 @@
 // (from file:// and from http under a sub-path: run it on both). The topic
 // matrix obeys ?topics= in its address, shows every column with JavaScript
 // off, and prints landscape with every state name and no screen-only text.
+// A topic page's "Your state" menu jumps to the state's answer.
 // The print page prints only the states of ?states= and names the state at
 // the top of each of its sheets. Screenshots and PDFs go to --artifacts.
 // Exits 1 if any check failed.
@@ -218,6 +219,26 @@ async function checkPair(browser) {
   await off.close();
 }
 
+async function checkJump(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[1] });
+  const { page, problems } = await open(context, PAGES.topic);
+  const found = [...problems];
+  const select = page.locator('#jump-select');
+  if ((await select.count()) === 0) {
+    found.push('no "Your state" menu');
+  } else {
+    const target = await select.locator('option').nth(1).getAttribute('value');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await select.selectOption(target);
+    const at = await page.evaluate(() => ({ hash: location.hash, focus: document.activeElement?.id }));
+    if (at.hash !== `#${target}`) found.push(`address is ${at.hash}, expected #${target}`);
+    if (at.focus !== target) found.push(`focus on ${at.focus}, expected ${target}`);
+  }
+  check(`${PAGES.topic}: the "Your state" menu jumps to the state`, found);
+  await context.close();
+}
+
 async function checkMatrixChoice(browser) {
   const wanted = answered.slice(0, 2).map((t) => t.id);
   const context = await browser.newContext({ viewport: VIEWPORTS[0] });
@@ -294,6 +315,7 @@ async function main() {
   try {
     await checkPages(browser);
     await checkPair(browser);
+    await checkJump(browser);
     await checkMatrixChoice(browser);
     await checkPrint(browser);
   } finally {

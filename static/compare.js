@@ -192,7 +192,8 @@
     p.appendChild(label);
     p.appendChild(document.createTextNode(" "));
     p.appendChild(select);
-    nav.insertBefore(p, nav.firstChild.nextSibling);
+    var heading = nav.querySelector("h2");
+    nav.insertBefore(p, heading ? heading.nextSibling : nav.firstChild);
   }
 
   function printChooser(form) {
