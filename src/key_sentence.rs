@@ -2,16 +2,16 @@
 //! says most beyond the question's own words, without list numbers, shortened for a
 //! matrix cell. Computed once per answer by the model stage.
 //!
-//! "Says most" is measured by the distinct word stems a sentence adds to what the reader
+//! "Says most" is measured by the distinct word roots a sentence adds to what the reader
 //! already knows from the question, its topic, the state's name and the series' common
 //! words (`[matching] ignore` of topics.toml). Numbers and names count a little more (a
 //! statute number is the most specific thing an answer can give); a sentence that only
 //! introduces a list ("…include:") or is a bare fragment counts much less; an opening
 //! "Yes" or "No" answers the question outright and wins.
 
-use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashSet, FxHasher};
 
 use crate::text::{is_sentence_end, shorten};
 
@@ -145,41 +145,41 @@ const FILLER_WORDS: &[&str] = &[
 
 /// Picks key sentences; built once per guide and shared by every answer.
 pub struct KeySentences {
-    stemmer: Stemmer,
-    /// Stems every answer of the series repeats: filler words and the series' own.
-    common: HashSet<String>,
+    /// Roots every answer of the series repeats: filler words and the series' own.
+    common: FxHashSet<u64>,
 }
 
 impl KeySentences {
     /// `series_words` are the words every question of the series uses (the agencies, the
     /// subject), from topics.toml.
     pub fn new(series_words: &[String]) -> Self {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut common: HashSet<String> = HashSet::new();
-        for w in FILLER_WORDS {
-            common.insert(w.to_string());
+        let mut common = FxHashSet::default();
+        let mut buf = String::new();
+        for w in FILLER_WORDS
+            .iter()
+            .copied()
+            .chain(series_words.iter().flat_map(|p| raw_words(p)))
+        {
+            common.insert(root_hash(w, &mut buf));
         }
-        for phrase in series_words {
-            for w in words(phrase) {
-                common.insert(stemmer.stem(&w).into_owned());
-            }
-        }
-        KeySentences { stemmer, common }
+        KeySentences { common }
     }
 
     /// The key sentence of `answer` (plain text), given what the reader knows already:
     /// the question and topic title, the state's name (`known`). At most `max` characters,
     /// cut at a word with "…". Empty only when the answer is.
     pub fn pick(&self, answer: &str, known: &[&str], max: usize) -> String {
-        let mut seen: HashSet<String> = known
+        let mut buf = String::new();
+        let seen: FxHashSet<u64> = known
             .iter()
-            .flat_map(|text| words(text))
-            .map(|w| self.stemmer.stem(&w).into_owned())
+            .flat_map(|text| raw_words(text))
+            .map(|w| root_hash(w, &mut buf))
             .collect();
-        seen.extend(self.common.iter().cloned());
+        let mut novel = FxHashSet::default();
         let mut best: Option<(f32, &str)> = None;
         for (i, sentence) in sentences(answer).into_iter().enumerate() {
-            let score = self.score(sentence, i, &seen, max);
+            novel.clear();
+            let score = self.score(sentence, i, &seen, &mut novel, &mut buf, max);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, sentence));
             }
@@ -190,18 +190,28 @@ impl KeySentences {
         }
     }
 
-    fn score(&self, sentence: &str, position: usize, seen: &HashSet<String>, max: usize) -> f32 {
-        let mut novel: HashSet<String> = HashSet::new();
+    /// Runs once per sentence of every answer (tens of thousands at 2,000 states): words
+    /// are compared as hashes of their roots, in reused buffers, without allocating.
+    fn score(
+        &self,
+        sentence: &str,
+        position: usize,
+        seen: &FxHashSet<u64>,
+        novel: &mut FxHashSet<u64>,
+        buf: &mut String,
+        max: usize,
+    ) -> f32 {
         let mut score = 0.0;
         let mut word_count = 0;
+        let mut hedged = false;
         for (i, raw) in raw_words(sentence).enumerate() {
             word_count += 1;
-            let lower = raw.to_lowercase();
-            let stem = self.stemmer.stem(&lower).into_owned();
-            if seen.contains(&stem) || !novel.insert(stem) {
+            hedged |= HEDGES.contains(&raw);
+            let root = root_hash(raw, buf);
+            if self.common.contains(&root) || seen.contains(&root) || !novel.insert(root) {
                 continue;
             }
-            score += if raw.chars().any(|c| c.is_ascii_digit()) {
+            score += if raw.bytes().any(|b| b.is_ascii_digit()) {
                 1.5
             } else if i > 0 && raw.starts_with(char::is_uppercase) {
                 1.25
@@ -223,7 +233,7 @@ impl KeySentences {
         if FRAMING_OPENINGS.iter().any(|f| opening.starts_with(f)) {
             score *= 0.5;
         }
-        if raw_words(sentence).any(|w| HEDGES.contains(&w)) {
+        if hedged {
             score *= 0.8;
         }
         if position == 0 && starts_with_yes_or_no(sentence) {
@@ -232,6 +242,30 @@ impl KeySentences {
         // Earlier sentences say the main thing; later ones tend to elaborate or sum up.
         score / (1.0 + 0.05 * position as f32)
     }
+}
+
+/// A word's root, hashed: lower case, with one common English ending cut off
+/// ("regulated", "regulates", "regulation" -> "regulat"), which is all the matching of a
+/// sentence against its question needs.
+fn root_hash(word: &str, buf: &mut String) -> u64 {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    for ending in [
+        "ations", "ation", "ions", "ion", "ing", "ed", "es", "e", "s", "ly",
+    ] {
+        if buf.len() >= ending.len() + 3 && buf.ends_with(ending) {
+            buf.truncate(buf.len() - ending.len());
+            break;
+        }
+    }
+    let mut hasher = FxHasher::default();
+    buf.as_str().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// `sentence` within `max` characters: when too long, first without its asides
