@@ -9,9 +9,9 @@
 //! introduces a list ("…include:") or is a bare fragment counts much less; an opening
 //! "Yes" or "No" answers the question outright and wins.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::text::{is_sentence_end, shorten};
 
@@ -36,10 +36,26 @@ const FRAMING_OPENINGS: &[&str] = &[
     "it is crucial",
     "it is recommended",
     "it is worth",
-    "it s important",
+    "it's important",
+    "it’s important",
     "it should be noted",
     "while ",
     "as a result",
+];
+
+/// Sentences of an answer considered: the point of an answer is made early, and a
+/// very long answer should not cost more than it can give.
+const MAX_SENTENCES: usize = 24;
+
+/// Words that turn a statement into a rule or a limit.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "without",
+    "cannot",
+    "never",
+    "nor",
+    "prohibits",
 ];
 
 /// Words that make a sentence a guess rather than a statement.
@@ -145,24 +161,37 @@ const FILLER_WORDS: &[&str] = &[
 
 /// Picks key sentences; built once per guide and shared by every answer.
 pub struct KeySentences {
-    /// Roots every answer of the series repeats: filler words and the series' own.
-    common: FxHashSet<u64>,
+    /// What the picker knows of a word, by the hash of its root: filler and the series'
+    /// own words (`COMMON`), hedges, negations.
+    lexicon: FxHashMap<u64, u8>,
 }
+
+const COMMON: u8 = 1;
+const HEDGE: u8 = 2;
+const NEGATION: u8 = 4;
 
 impl KeySentences {
     /// `series_words` are the words every question of the series uses (the agencies, the
     /// subject), from topics.toml.
     pub fn new(series_words: &[String]) -> Self {
-        let mut common = FxHashSet::default();
+        let mut lexicon: FxHashMap<u64, u8> = FxHashMap::default();
         let mut buf = String::new();
-        for w in FILLER_WORDS
-            .iter()
-            .copied()
-            .chain(series_words.iter().flat_map(|p| raw_words(p)))
-        {
-            common.insert(root_hash(w, &mut buf));
+        let mut add = |word: &str, kind: u8| {
+            *lexicon.entry(root_hash(word, &mut buf)).or_default() |= kind;
+        };
+        for w in FILLER_WORDS {
+            add(w, COMMON);
         }
-        KeySentences { common }
+        for w in series_words.iter().flat_map(|p| raw_words(p)) {
+            add(w, COMMON);
+        }
+        for w in HEDGES {
+            add(w, HEDGE);
+        }
+        for w in NEGATIONS {
+            add(w, NEGATION);
+        }
+        KeySentences { lexicon }
     }
 
     /// The key sentence of `answer` (plain text), given what the reader knows already:
@@ -177,7 +206,11 @@ impl KeySentences {
             .collect();
         let mut novel = FxHashSet::default();
         let mut best: Option<(f32, &str)> = None;
-        for (i, sentence) in sentences(answer).into_iter().enumerate() {
+        for (i, sentence) in sentences(answer)
+            .into_iter()
+            .take(MAX_SENTENCES)
+            .enumerate()
+        {
             novel.clear();
             let score = self.score(sentence, i, &seen, &mut novel, &mut buf, max);
             if best.is_none_or(|(b, _)| score > b) {
@@ -206,9 +239,14 @@ impl KeySentences {
         let mut hedged = false;
         for (i, raw) in raw_words(sentence).enumerate() {
             word_count += 1;
-            hedged |= HEDGES.contains(&raw);
             let root = root_hash(raw, buf);
-            if self.common.contains(&root) || seen.contains(&root) || !novel.insert(root) {
+            let kind = self.lexicon.get(&root).copied().unwrap_or(0);
+            hedged |= kind & HEDGE != 0;
+            // A negation states a rule or a limit ("does not provide … without a warrant").
+            if kind & NEGATION != 0 {
+                score += 1.0;
+            }
+            if kind & COMMON != 0 || seen.contains(&root) || !novel.insert(root) {
                 continue;
             }
             score += if raw.bytes().any(|b| b.is_ascii_digit()) {
@@ -219,25 +257,35 @@ impl KeySentences {
                 1.0
             };
         }
+        // Words beyond the first thirty add less: a shorter sentence that says as much is
+        // the better cell, and survives the cut.
+        if word_count > 30 {
+            score *= (30.0 / word_count as f32).sqrt();
+        }
         if word_count < 5 {
             score *= 0.3;
         }
         if sentence.ends_with(':') {
             score *= 0.3;
         }
-        if sentence.chars().count() > max * 3 / 2 {
+        if sentence.len() > max * 3 / 2 {
             // Most of it would be cut away.
             score *= 0.8;
         }
-        let opening: String = words(sentence).take(4).collect::<Vec<_>>().join(" ");
-        if FRAMING_OPENINGS.iter().any(|f| opening.starts_with(f)) {
+        let opens_with = |f: &&str| {
+            sentence
+                .as_bytes()
+                .get(..f.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(f.as_bytes()))
+        };
+        if FRAMING_OPENINGS.iter().any(opens_with) {
             score *= 0.5;
         }
         if hedged {
             score *= 0.8;
         }
         if position == 0 && starts_with_yes_or_no(sentence) {
-            score = score * 3.0 + 3.0;
+            score = score * 3.0 + 8.0;
         }
         // Earlier sentences say the main thing; later ones tend to elaborate or sum up.
         score / (1.0 + 0.05 * position as f32)
@@ -248,25 +296,32 @@ impl KeySentences {
 /// ("regulated", "regulates", "regulation" -> "regulat"), which is all the matching of a
 /// sentence against its question needs.
 fn root_hash(word: &str, buf: &mut String) -> u64 {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
+    let lower: &[u8] = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    for ending in [
-        "ations", "ation", "ions", "ion", "ing", "ed", "es", "e", "s", "ly",
-    ] {
-        if buf.len() >= ending.len() + 3 && buf.ends_with(ending) {
-            buf.truncate(buf.len() - ending.len());
+        buf.as_bytes()
+    } else {
+        word.as_bytes()
+    };
+    let mut end = lower.len();
+    for ending in ENDINGS {
+        if end >= ending.len() + 3 && lower.ends_with(ending.as_bytes()) {
+            end -= ending.len();
             break;
         }
     }
     let mut hasher = FxHasher::default();
-    buf.as_str().hash(&mut hasher);
+    hasher.write(&lower[..end]);
     hasher.finish()
 }
+
+/// The endings [`root_hash`] cuts, longest of each family first.
+const ENDINGS: [&str; 10] = [
+    "ations", "ation", "ions", "ion", "ing", "ed", "es", "e", "s", "ly",
+];
 
 /// `sentence` within `max` characters: when too long, first without its asides
 /// (parentheses, and ", which …," clauses), then cut at a word with "…".
@@ -346,10 +401,6 @@ fn strip_list_marker(line: &str) -> &str {
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-}
-
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    raw_words(text).map(str::to_lowercase)
 }
 
 #[cfg(test)]
@@ -433,6 +484,17 @@ mod tests {
             key.starts_with("The Alabama Law Enforcement Agency signed"),
             "{key}"
         );
+    }
+
+    #[test]
+    fn a_rule_beats_the_summing_up() {
+        let answer = "The department does not release personal information to federal \
+                      immigration agents without a court order, subpoena or warrant. Each \
+                      request is reviewed by counsel. This careful review helps protect the \
+                      privacy rights of residents while allowing lawful cooperation with \
+                      federal agencies when necessary.";
+        let key = picker().pick(answer, &["How are requests from ICE verified?"], 150);
+        assert!(key.starts_with("The department does not release"), "{key}");
     }
 
     #[test]
