@@ -45,7 +45,7 @@ const FRAMING_OPENINGS: &[&str] = &[
 
 /// Sentences of an answer considered: the point of an answer is made early, and a
 /// very long answer should not cost more than it can give.
-const MAX_SENTENCES: usize = 24;
+const MAX_SENTENCES: usize = 16;
 
 /// Words that turn a statement into a rule or a limit.
 const NEGATIONS: &[&str] = &[
@@ -211,6 +211,14 @@ impl KeySentences {
             .take(MAX_SENTENCES)
             .enumerate()
         {
+            // No sentence scores more than 2.5 a word (a novel number and a negation),
+            // times the opening "Yes"/"No" boost: skip those that cannot beat the best.
+            let words_at_most = sentence.bytes().filter(|&b| b == b' ').count() + 1;
+            let boost = if i == 0 { 3.0 } else { 1.0 };
+            let bound = 2.5 * words_at_most as f32 * boost + 8.0;
+            if best.is_some_and(|(b, _)| bound <= b) {
+                continue;
+            }
             novel.clear();
             let score = self.score(sentence, i, &seen, &mut novel, &mut buf, max);
             if best.is_none_or(|(b, _)| score > b) {
@@ -296,12 +304,14 @@ impl KeySentences {
 /// ("regulated", "regulates", "regulation" -> "regulat"), which is all the matching of a
 /// sentence against its question needs.
 fn root_hash(word: &str, buf: &mut String) -> u64 {
-    let lower: &[u8] = if word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+    let lower: &[u8] = if !word.is_ascii() {
         buf.clear();
         buf.extend(word.chars().flat_map(char::to_lowercase));
+        buf.as_bytes()
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
         buf.as_bytes()
     } else {
         word.as_bytes()
