@@ -76,7 +76,7 @@ pub struct QuestionModel {
     /// The answer's first sentence, shortened when long (for page descriptions).
     pub summary: String,
     /// The sentence that says most beyond the question, shortened (for the topic matrix;
-    /// see [`crate::key_sentence`]).
+    /// see [`crate::key_sentence`]); empty for a question on no topic.
     pub key_sentence: String,
 }
 
@@ -273,7 +273,11 @@ fn state_model(
                 anchor: unique(format!("q{}", q.number), &mut used_anchors),
                 answer_html: html::answer_html(&q.answer, md),
                 summary: first_sentence(&answer_text, SUMMARY_CHARS),
-                key_sentence: topics.keys.pick(&answer_text, &known, KEY_SENTENCE_CHARS),
+                // Only aligned answers appear in the topic matrix.
+                key_sentence: match m {
+                    Some(_) => topics.keys.pick(&answer_text, &known, KEY_SENTENCE_CHARS),
+                    None => String::new(),
+                },
                 answer_text,
             }
         })
