@@ -10,6 +10,7 @@
 
 pub mod align;
 pub mod check;
+pub mod compare_data;
 pub mod config;
 pub mod diagnostic;
 pub mod doc;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod html;
 pub mod indicators;
 pub mod jurisdiction;
+pub mod key_sentence;
 pub mod markdown;
 pub mod minify;
 pub mod model;
@@ -423,6 +425,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     render::render_site_each(&guide, &layout.templates, &render_opts, |file| {
         staging.write(&file)
     })?;
+    compare_data::write_scripts(&guide, &staging)?;
     timer.lap("render, write");
     let stats = staging.finish()?;
     timer.lap("swap into place");

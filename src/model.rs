@@ -81,8 +81,11 @@ pub struct QuestionModel {
     pub anchor: String,
     pub answer_html: String,
     pub answer_text: String,
-    /// The answer's first sentence, shortened when long (for the matrix).
+    /// The answer's first sentence, shortened when long (for page descriptions).
     pub summary: String,
+    /// The sentence that says most beyond the question, shortened (for the topic matrix;
+    /// see [`crate::key_sentence`]); empty for a question on no topic.
+    pub key_sentence: String,
 }
 
 /// An extra page from `content/pages/`.
@@ -104,6 +107,7 @@ use crate::align::Alignment;
 use crate::config::TopicsConfig;
 use crate::doc::StateDoc;
 use crate::html;
+use crate::key_sentence::{KeySentences, KEY_SENTENCE_CHARS};
 use crate::markdown::{PageSource, Renderer};
 use crate::minify;
 use crate::text::{first_sentence, slugify, slugify_short};
@@ -123,12 +127,19 @@ pub fn build(
     indicators: &Indicators,
 ) -> Guide {
     let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
+    let topic_titles: Vec<&str> = topics.topics.iter().map(|t| t.title.as_str()).collect();
+    let keys = KeySentences::new(&topics.matching.ignore);
+    let named = TopicNames {
+        ids: &topic_ids,
+        titles: &topic_titles,
+        keys: &keys,
+    };
     let mut states: Vec<StateModel> = docs
         .into_par_iter()
         .zip(alignment.docs.par_iter())
         .map(|(doc, matches)| {
             let editor = doc.indicator_values.clone();
-            let mut state = state_model(doc, matches, &topic_ids, md);
+            let mut state = state_model(doc, matches, &named, md);
             state.indicators = indicators.code_state(&state, &editor);
             state
         })
@@ -232,12 +243,21 @@ pub struct MinifiedHtml {
     pages: Vec<String>,
 }
 
+/// What [`state_model`] needs of the topics: ids for slugs, titles and the key-sentence
+/// picker for key sentences.
+struct TopicNames<'t> {
+    ids: &'t [&'t str],
+    titles: &'t [&'t str],
+    keys: &'t KeySentences,
+}
+
 fn state_model(
     doc: StateDoc,
     matches: &[Option<crate::align::Match>],
-    topic_ids: &[&str],
+    topics: &TopicNames,
     md: &Renderer,
 ) -> StateModel {
+    let topic_ids = topics.ids;
     let mut by_topic = vec![None; topic_ids.len()];
     let mut used_slugs = BTreeSet::new();
     let mut used_anchors = BTreeSet::new();
@@ -259,6 +279,8 @@ fn state_model(
                 format!("q{}-{}", q.number, words)
             };
             let answer_text = html::answer_text(&q.answer);
+            let topic_title = m.map_or("", |m| topics.titles[m.topic]);
+            let known = [q.text.as_str(), topic_title, doc.state.name.as_str()];
             QuestionModel {
                 number: q.number,
                 line: q.line,
@@ -270,6 +292,11 @@ fn state_model(
                 anchor: unique(format!("q{}", q.number), &mut used_anchors),
                 answer_html: html::answer_html(&q.answer, md),
                 summary: first_sentence(&answer_text, SUMMARY_CHARS),
+                // Only aligned answers appear in the topic matrix.
+                key_sentence: match m {
+                    Some(_) => topics.keys.pick(&answer_text, &known, KEY_SENTENCE_CHARS),
+                    None => String::new(),
+                },
                 answer_text,
             }
         })

@@ -137,6 +137,8 @@ fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputF
         PageData::Question(question) => context.insert("question", question),
         PageData::Topic(topic) => context.insert("topic", topic),
         PageData::Compare(matrix) => context.insert("matrix", matrix),
+        PageData::CompareTopics(matrix) => context.insert("matrix", matrix),
+        PageData::CompareStates => {}
         PageData::Print(print) => context.insert("print", print),
         PageData::Extra(extra) => context.insert("extra", extra),
         PageData::NotFound => {}

@@ -2,6 +2,7 @@
 //! page at a time) the typed view its template receives. Views borrow from the guide, so
 //! no page copies the site's data; only pages that genuinely list every state grow with it.
 
+mod compare;
 mod headings;
 mod jsonld;
 pub mod links;
@@ -45,9 +46,16 @@ pub struct PageSpec {
 pub enum PageKind {
     Index,
     State(usize),
-    Question { state: usize, question: usize },
+    Question {
+        state: usize,
+        question: usize,
+    },
     Topic(usize),
     Compare,
+    /// States × topics, each cell an answer's key sentence.
+    CompareTopics,
+    /// Two states side by side, filled in by a script from per-state data files.
+    CompareStates,
     Print,
     Extra(usize),
     NotFound,
@@ -91,6 +99,8 @@ impl PageKind {
             PageKind::Question { .. } => "question.html",
             PageKind::Topic(_) => "topic.html",
             PageKind::Compare => "compare.html",
+            PageKind::CompareTopics => "compare-topics.html",
+            PageKind::CompareStates => "compare-states.html",
             PageKind::Print => "print.html",
             PageKind::Extra(_) => "page.html",
             PageKind::NotFound => "404.html",
@@ -101,7 +111,7 @@ impl PageKind {
     pub fn weight(self) -> u8 {
         match self {
             PageKind::Print => 4,
-            PageKind::Topic(_) | PageKind::Compare => 3,
+            PageKind::Topic(_) | PageKind::Compare | PageKind::CompareTopics => 3,
             PageKind::Index | PageKind::State(_) => 2,
             _ => 1,
         }
@@ -134,6 +144,8 @@ impl PageKind {
             }
             PageKind::Topic(t) => format!("the page of topic `{}`", guide.topics[t].id),
             PageKind::Compare => "the comparison matrix".to_string(),
+            PageKind::CompareTopics => "the topic matrix".to_string(),
+            PageKind::CompareStates => "the two-state comparison".to_string(),
             PageKind::Print => "the print page".to_string(),
             PageKind::Extra(p) => {
                 format!("the page `{}` from content/pages/", guide.pages[p].slug)
@@ -170,6 +182,8 @@ impl<'a> SiteModel<'a> {
             page(links::topic_page(&topic.id), PageKind::Topic(t));
         }
         page("compare/index.html".to_string(), PageKind::Compare);
+        page(links::TOPIC_MATRIX.to_string(), PageKind::CompareTopics);
+        page(links::STATE_PAIR.to_string(), PageKind::CompareStates);
         page("print/index.html".to_string(), PageKind::Print);
         for (p, extra) in guide.pages.iter().enumerate() {
             page(links::extra_page(&extra.slug), PageKind::Extra(p));

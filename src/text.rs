@@ -96,38 +96,41 @@ pub(crate) fn fold_accent(c: char) -> char {
 /// The first sentence of `text`, cut to about `max` characters at a word boundary with "…".
 pub fn first_sentence(text: &str, max: usize) -> String {
     let text = text.trim();
-    let mut end = text.len();
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '?' | '!') {
-            let next = bytes.get(i + 1).copied();
-            // End of sentence: punctuation followed by space/end, and not a short abbreviation
-            // such as "U.S." or "e.g." (a single letter before the dot).
-            let before_is_single_letter = i >= 1
-                && text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_alphabetic())
-                && text[..i]
-                    .chars()
-                    .rev()
-                    .nth(1)
-                    .is_none_or(|p| !p.is_alphanumeric());
-            // A list number ("include: 1. Names…") does not end a sentence either.
-            let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            let list_number = c == '.'
-                && !word_before.is_empty()
-                && word_before.chars().all(|d| d.is_ascii_digit());
-            if next.is_none_or(|b| b == b' ' || b == b'\n')
-                && !before_is_single_letter
-                && !list_number
-            {
-                end = i + c.len_utf8();
-                break;
-            }
-        }
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| is_sentence_end(text, i, c))
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    shorten(&text[..end], max)
+}
+
+/// Whether the character `c` at byte `i` of `text` ends a sentence: `.`, `?` or `!`
+/// followed by a space, a line break or the end, and not a short abbreviation such as
+/// "U.S." or "e.g." (a single letter before the dot) or a list number ("include: 1. Names").
+pub fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
+    if !matches!(c, '.' | '?' | '!') {
+        return false;
     }
-    let sentence = text[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let next = text.as_bytes().get(i + 1).copied();
+    let before_is_single_letter = i >= 1
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphabetic())
+        && text[..i]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_none_or(|p| !p.is_alphanumeric());
+    let word_before = text[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+    let list_number =
+        c == '.' && !word_before.is_empty() && word_before.chars().all(|d| d.is_ascii_digit());
+    next.is_none_or(|b| b == b' ' || b == b'\n') && !before_is_single_letter && !list_number
+}
+
+/// `text` with its whitespace joined, cut to about `max` characters at a word boundary
+/// with "…" when longer.
+pub fn shorten(text: &str, max: usize) -> String {
+    let sentence = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if sentence.chars().count() <= max {
         return sentence;
     }

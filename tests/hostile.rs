@@ -269,8 +269,7 @@ fn assert_no_injection(pages: &BTreeMap<String, Page>, raw_html_allowed: bool) {
                 tag.name
             );
             if tag.name == "script" {
-                let own = attr("src")
-                    .is_some_and(|s| s.ends_with("print.js") || s.ends_with("search.js"))
+                let own = attr("src").is_some_and(is_own_script)
                     || attr("type") == Some("application/ld+json")
                     || (path == "404.html" && attr("id") == Some("stateside-find-root"));
                 assert!(own, "{path}: {tag:?}");
@@ -288,6 +287,12 @@ fn assert_no_injection(pages: &BTreeMap<String, Page>, raw_html_allowed: bool) {
             }
         }
     }
+}
+
+/// The site's own scripts, from static/, by file name.
+fn is_own_script(src: &str) -> bool {
+    let name = src.rsplit('/').next().unwrap_or(src);
+    ["print.js", "search.js", "compare.js", "compare-states.js"].contains(&name)
 }
 
 fn page<'a>(pages: &'a BTreeMap<String, Page>, path: &str) -> &'a Page {

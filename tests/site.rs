@@ -67,6 +67,7 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
                     answer_html: q.html.into(),
                     answer_text: q.plain.into(),
                     summary: q.plain.split('.').next().unwrap_or("").to_string() + ".",
+                    key_sentence: q.plain.split('.').next().unwrap_or("").to_string() + ".",
                 }
             })
             .collect(),
@@ -340,8 +341,9 @@ fn every_page_exists_at_its_layout_path() {
     ] {
         assert!(paths.contains(expected), "missing {expected}");
     }
-    // 1 index + 3 states + 9 questions + 3 topics + compare + print + about + 404.
-    assert_eq!(html_pages(&files).count(), 1 + 3 + 9 + 3 + 4);
+    // 1 index + 3 states + 9 questions + 3 topics + compare, compare/topics,
+    // compare/states + print + about + 404.
+    assert_eq!(html_pages(&files).count(), 1 + 3 + 9 + 3 + 6);
     assert!(!paths.contains("highlight.css"));
     assert!(file(&files, ".nojekyll").is_empty());
 }
@@ -369,6 +371,9 @@ fn every_relative_link_and_fragment_resolves() {
                 Some((t, f)) => (t, Some(f)),
                 None => (link.as_str(), None),
             };
+            // A query (`compare/states/index.html?a=IA`) is read by the page's script;
+            // the file is what must exist.
+            let target = target.split_once('?').map_or(target, |(t, _)| t);
             assert!(!target.ends_with('/'), "{path}: link to a folder {link}");
             let target_path = if target.is_empty() {
                 path.to_string()

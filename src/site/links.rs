@@ -57,6 +57,17 @@ pub fn public_url(base_url: &str, path: &str) -> String {
     format!("{base_url}{path}")
 }
 
+/// The states × topics matrix of key sentences.
+pub const TOPIC_MATRIX: &str = "compare/topics/index.html";
+/// The two-state comparison page, and the folder of its per-state data scripts.
+pub const STATE_PAIR: &str = "compare/states/index.html";
+pub const STATE_PAIR_DATA: &str = "compare/states/data";
+
+/// The script holding one state's answers for the two-state comparison.
+pub fn state_pair_data(state_slug: &str) -> String {
+    format!("{STATE_PAIR_DATA}/{state_slug}.js")
+}
+
 pub fn state_page(state_slug: &str) -> String {
     format!("states/{state_slug}/index.html")
 }

@@ -59,6 +59,11 @@ impl<'a> SiteModel<'a> {
                 state_count: guide.states.len(),
                 question_count: guide.states.iter().map(|s| s.questions.len()).sum(),
                 topic_count: guide.topics.len(),
+                answered_topic_count: guide
+                    .topics
+                    .iter()
+                    .filter(|t| !t.answers.is_empty())
+                    .count(),
             },
             states: guide.states.iter().map(state_link).collect(),
             topics: guide.topics.iter().map(topic_link).collect(),
@@ -159,6 +164,19 @@ impl<'a> SiteModel<'a> {
                     guide.topics.len()
                 ));
                 PageData::Compare(self.matrix_view())
+            }
+            PageKind::CompareTopics => {
+                meta.title = Cow::Borrowed("Compare states by topic");
+                meta.description = Cow::Borrowed(
+                    "The key sentence of every state's answer on each topic, in one table.",
+                );
+                PageData::CompareTopics(self.topic_matrix_view())
+            }
+            PageKind::CompareStates => {
+                meta.title = Cow::Borrowed("Compare two states");
+                meta.description =
+                    Cow::Borrowed("Two states' answers on every topic, side by side.");
+                PageData::CompareStates
             }
             PageKind::Print => {
                 meta.title = Cow::Owned(format!("{}: every state", guide.site.title));
@@ -376,6 +394,7 @@ impl<'a> SiteModel<'a> {
     fn print_view(&self) -> PrintView {
         PrintView {
             sections: PRINT_SECTIONS,
+            sheet_headers_css: super::compare::sheet_headers_css(&self.guide.states),
         }
     }
 
@@ -384,6 +403,7 @@ impl<'a> SiteModel<'a> {
         let state = &self.guide.states[si];
         PrintState {
             name: &state.name,
+            code: &state.code,
             slug: &state.slug,
             title: &state.title,
             category: state.category.as_deref(),
@@ -477,6 +497,8 @@ fn kind_name(kind: PageKind) -> &'static str {
         PageKind::Question { .. } => "question",
         PageKind::Topic(_) => "topic",
         PageKind::Compare => "compare",
+        PageKind::CompareTopics => "compare-topics",
+        PageKind::CompareStates => "compare-states",
         PageKind::Print => "print",
         PageKind::Extra(_) => "page",
         PageKind::NotFound => "404",
@@ -502,7 +524,7 @@ fn state_ref(state: &StateModel) -> StateRef<'_> {
     }
 }
 
-fn topic_link(topic: &TopicModel) -> TopicLink<'_> {
+pub(super) fn topic_link(topic: &TopicModel) -> TopicLink<'_> {
     TopicLink {
         id: &topic.id,
         label: &topic.label,

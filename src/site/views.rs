@@ -30,6 +30,8 @@ pub struct SiteView<'s> {
     pub state_count: usize,
     pub question_count: usize,
     pub topic_count: usize,
+    /// Topics that at least one state answers: the ones lists and matrices show.
+    pub answered_topic_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,7 +62,8 @@ pub struct ExtraLink<'s> {
 #[derive(Debug, Serialize)]
 pub struct PageMeta<'s> {
     pub path: &'s str,
-    /// `index`, `state`, `question`, `topic`, `compare`, `print`, `page` or `404`.
+    /// `index`, `state`, `question`, `topic`, `compare`, `compare-topics`,
+    /// `compare-states`, `print`, `page` or `404`.
     pub kind: &'static str,
     /// The page's own title (the site's title is added by the layout).
     pub title: Cow<'s, str>,
@@ -91,6 +94,9 @@ pub enum PageData<'s> {
     Question(QuestionView<'s>),
     Topic(TopicView<'s>),
     Compare(MatrixView<'s>),
+    CompareTopics(TopicMatrixView<'s>),
+    /// The page's script builds the comparison; the template needs only the site lists.
+    CompareStates,
     Print(PrintView),
     Extra(ExtraView<'s>),
     NotFound,
@@ -257,6 +263,28 @@ pub struct MatrixCell<'s> {
     pub summary: &'s str,
 }
 
+#[derive(Debug, Serialize)]
+pub struct TopicMatrixView<'s> {
+    /// The topics at least one state answers, in topic order: the matrix's columns.
+    pub columns: Vec<TopicLink<'s>>,
+    pub rows: Vec<TopicMatrixRow<'s>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopicMatrixRow<'s> {
+    pub name: &'s str,
+    pub code: &'s str,
+    pub slug: &'s str,
+    /// One cell per column; `None` when the state has no answer on that topic.
+    pub cells: Vec<Option<TopicMatrixCell<'s>>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopicMatrixCell<'s> {
+    pub question_slug: &'s str,
+    pub key_sentence: &'s str,
+}
+
 /// The print page's frame. Its sections, one per state, are rendered one state at a time
 /// from `partials/print-state.html` and stand where the frame outputs `sections`, so the
 /// page never needs every state's answers in one template context.
@@ -264,11 +292,15 @@ pub struct MatrixCell<'s> {
 pub struct PrintView {
     /// A marker to output once with `{{ print.sections | safe }}`.
     pub sections: &'static str,
+    /// CSS naming each state at the top of its printed sheets (one `@page` per state),
+    /// escaped for a CSS string in a `<style>` element: output with `| safe`.
+    pub sheet_headers_css: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PrintState<'s> {
     pub name: &'s str,
+    pub code: &'s str,
     pub slug: &'s str,
     pub title: &'s str,
     pub category: Option<&'s str>,

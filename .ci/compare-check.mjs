@@ -1,0 +1,331 @@
+// Browser checks of the comparison views of a built stateside site, in headless
+// Chromium (Debian's /usr/bin/chromium driven by playwright-core).
+//
+//   node .ci/compare-check.mjs --label file --site public \
+//        --base file:///abs/public/ --artifacts /tmp/stateside-ci/compare-file
+//
+// At 1280 and 390 px, light and dark: the index, a state page, a topic page,
+// the topic matrix (compare/topics/) and the two-state view (compare/states/)
+// load without console errors or failed requests, and at 390 px none scrolls
+// sideways; the topic matrix and the two-state view have no serious or
+// critical axe-core violations. The two-state view shows both states' answers
+// (from file:// and from http under a sub-path: run it on both). The topic
+// matrix obeys ?topics= in its address, shows every column with JavaScript
+// off, and prints landscape with every state name and no screen-only text.
+// A topic page's "Your state" menu jumps to the state's answer.
+// The print page prints only the states of ?states= and names the state at
+// the top of each of its sheets. Screenshots and PDFs go to --artifacts.
+// Exits 1 if any check failed.
+
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
+const CHROMIUM = '/usr/bin/chromium';
+// As in browser-check.mjs: keep Chromium off the network.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const VIEWPORTS = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+];
+const SCHEMES = ['light', 'dark'];
+
+function parseArgs(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
+      throw new Error(`bad argument ${argv[i]}; expected --label --site --base --artifacts`);
+    }
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const key of ['label', 'site', 'base', 'artifacts']) {
+    if (!args[key]) throw new Error(`missing --${key}`);
+  }
+  if (!args.base.endsWith('/')) args.base += '/';
+  args.site = resolve(args.site);
+  return args;
+}
+
+const args = parseArgs(process.argv.slice(2));
+let passed = 0;
+let failed = 0;
+
+function check(name, problems) {
+  if (problems.length === 0) {
+    passed += 1;
+    console.log(`  PASS [${args.label}] ${name}`);
+  } else {
+    failed += 1;
+    console.log(`  FAIL [${args.label}] ${name}`);
+    for (const line of problems) console.log(`       ${line}`);
+  }
+}
+
+/// Text compared loosely: quotes straightened, no hyphens, no whitespace.
+function squash(text) {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[-\u00ad\u2010\u2011\u2012\u2013\u2014]/g, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+// ---- what to load -------------------------------------------------------
+
+const data = JSON.parse(readFileSync(join(args.site, 'data', 'states.json'), 'utf8'));
+if (data.states.length < 2) throw new Error('the comparison checks need at least two states');
+const [stateA, stateB] = [
+  data.states.find((s) => s.code === 'IA') ?? data.states[0],
+  data.states.find((s) => s.code === 'AL') ?? data.states[1],
+];
+const answered = (data.topics ?? []).filter((t) =>
+  data.states.some((s) => s.questions.some((q) => q.topic === t.id)));
+const PAIR = `compare/states/index.html?a=${stateA.code}&b=${stateB.code}`;
+const PAGES = {
+  index: 'index.html',
+  state: `states/${stateA.slug}/index.html`,
+  topic: `topics/${answered[0].id}/index.html`,
+  'topic-matrix': 'compare/topics/index.html',
+  compare: PAIR,
+};
+const AXE_PAGES = new Set(['topic-matrix', 'compare']);
+const SHOT_PAGES = new Set(['topic-matrix', 'compare']);
+
+async function open(context, rel) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('requestfailed', (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  await page.goto(args.base + rel, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+async function overflow(page) {
+  const facts = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: innerWidth,
+  }));
+  return facts.scrollWidth <= facts.width + 1
+    ? []
+    : [`page is ${facts.scrollWidth}px wide in a ${facts.width}px viewport`];
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(() => window.axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => [
+      `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
+      ...v.nodes.slice(0, 3).map((n) => `  at ${n.target.join(' ')}`),
+    ]);
+}
+
+/// The pair view is filled by a script after load: wait for its status line.
+async function pairReady(page) {
+  await page.waitForFunction(() => {
+    const pair = document.querySelector('[data-pair]');
+    return pair && !pair.hidden;
+  }, null, { timeout: 10_000 }).catch(() => {});
+}
+
+// ---- the checks ---------------------------------------------------------
+
+async function checkPages(browser) {
+  for (const [name, rel] of Object.entries(PAGES)) {
+    for (const viewport of VIEWPORTS) {
+      for (const colorScheme of SCHEMES) {
+        const tag = `${name} ${viewport.width}px ${colorScheme} (${rel})`;
+        const context = await browser.newContext({ viewport, colorScheme });
+        const { page, problems } = await open(context, rel);
+        if (name === 'compare') await pairReady(page);
+        check(`${tag}: loads cleanly`, problems);
+        if (viewport.width < 500) check(`${tag}: no horizontal page scroll`, await overflow(page));
+        if (AXE_PAGES.has(name)) check(`${tag}: axe-core, no serious or critical violations`, await axe(page));
+        if (SHOT_PAGES.has(name)) {
+          await page.screenshot({
+            path: join(args.artifacts, `${name}-${viewport.width}-${colorScheme}.png`),
+            fullPage: viewport.width < 500 ? false : name !== 'compare',
+          });
+        }
+        await context.close();
+      }
+    }
+  }
+}
+
+/// The opening words of a state's answer on a topic, as plain text.
+function opening(page, state, topicId) {
+  const q = state.questions.find((x) => x.topic === topicId);
+  if (!q) return null;
+  return page.evaluate((html) => {
+    const holder = document.createElement('div');
+    holder.innerHTML = html;
+    return (holder.firstElementChild ?? holder).textContent.trim().slice(0, 40);
+  }, q.answer_html);
+}
+
+async function checkPair(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const { page, problems } = await open(context, PAIR);
+  await pairReady(page);
+  const found = [...problems];
+  let compared = 0;
+  for (const topic of answered) {
+    for (const [side, state] of [['a', stateA], ['b', stateB]]) {
+      const want = await opening(page, state, topic.id);
+      const shown = await page.locator(`[data-topic="${topic.id}"] [data-side="${side}"]`).innerText();
+      if (!squash(shown).includes(squash(state.name))) found.push(`${topic.id} ${side}: no ${state.name} heading`);
+      if (want === null) {
+        if (!/not covered/i.test(shown)) found.push(`${topic.id} ${side}: ${state.name} has no answer but the cell does not say so`);
+      } else if (!squash(shown).includes(squash(want))) {
+        found.push(`${topic.id} ${side}: ${state.name}'s answer missing (it starts: ${want})`);
+      } else {
+        compared += 1;
+      }
+    }
+  }
+  if (compared === 0) found.push('no answer shown at all');
+  check(`${PAIR}: both states' answers on ${answered.length} topics (${compared} answers shown)`, found);
+  await context.close();
+
+  // Without JavaScript: the fallback link to the matrix.
+  const off = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS[1] });
+  const still = await open(off, PAIR);
+  const link = await still.page.locator('[data-pair-fallback] a[href$="compare/topics/index.html"]').count();
+  check(`${PAIR} with JavaScript off links to the topic matrix`, [...still.problems, ...(link ? [] : ['no fallback link'])]);
+  await off.close();
+}
+
+async function checkJump(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[1] });
+  const { page, problems } = await open(context, PAGES.topic);
+  const found = [...problems];
+  const select = page.locator('#jump-select');
+  if ((await select.count()) === 0) {
+    found.push('no "Your state" menu');
+  } else {
+    const target = await select.locator('option').nth(1).getAttribute('value');
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await select.selectOption(target);
+    const at = await page.evaluate(() => ({ hash: location.hash, focus: document.activeElement?.id }));
+    if (at.hash !== `#${target}`) found.push(`address is ${at.hash}, expected #${target}`);
+    if (at.focus !== target) found.push(`focus on ${at.focus}, expected ${target}`);
+  }
+  check(`${PAGES.topic}: the "Your state" menu jumps to the state`, found);
+  await context.close();
+}
+
+async function checkMatrixChoice(browser) {
+  const wanted = answered.slice(0, 2).map((t) => t.id);
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const { page, problems } = await open(context, `compare/topics/index.html?topics=${wanted.join(',')}`);
+  const shown = await page.$$eval('thead th[data-topic]', (ths) =>
+    ths.filter((th) => !th.hidden && th.offsetParent !== null).map((th) => th.getAttribute('data-topic')));
+  check(`topic matrix ?topics=${wanted.join(',')} shows just those columns (${shown.join(', ')})`,
+    [...problems, ...(JSON.stringify(shown) === JSON.stringify(wanted) ? [] : [`shown: ${shown.join(', ')}`])]);
+  await context.close();
+
+  const off = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS[0] });
+  const still = await open(off, `compare/topics/index.html?topics=${wanted[0]}`);
+  const columns = await still.page.$$eval('thead th[data-topic]', (ths) => ths.filter((th) => th.offsetParent !== null).length);
+  check(`topic matrix with JavaScript off shows all ${answered.length} answered topics (${columns})`,
+    columns === answered.length ? [] : [`${columns} columns shown`]);
+  await off.close();
+}
+
+function pdftotext(pdf, first, last) {
+  const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, pdf, '-'], { encoding: 'utf8' });
+}
+
+function pdfinfo(pdf) {
+  const out = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const size = out.match(/Page size:\s+([\d.]+) x ([\d.]+)/);
+  return { width: Number(size?.[1]), height: Number(size?.[2]), pages: Number(out.match(/Pages:\s+(\d+)/)?.[1]) };
+}
+
+async function toPdf(context, rel, file) {
+  const { page, problems } = await open(context, rel);
+  await page.emulateMedia({ media: 'print' });
+  const path = join(args.artifacts, file);
+  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
+  await page.close();
+  return { problems, path };
+}
+
+async function checkPrint(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const matrix = await toPdf(context, 'compare/topics/index.html', 'topic-matrix.pdf');
+  const text = pdftotext(matrix.path);
+  const info = pdfinfo(matrix.path);
+  const found = [...matrix.problems];
+  if (!(info.width > info.height)) found.push(`not landscape: ${info.width} x ${info.height} pt`);
+  for (const s of data.states) if (!squash(text).includes(squash(s.name))) found.push(`state missing: ${s.name}`);
+  for (const t of answered) if (!squash(text).includes(squash(t.label))) found.push(`column missing: ${t.label}`);
+  for (const ui of ['Topics to show', 'scroll the table sideways', 'Skip to content']) {
+    if (squash(text).includes(squash(ui))) found.push(`screen-only text printed: ${ui}`);
+  }
+  check(`topic matrix PDF: landscape, ${data.states.length} states, ${answered.length} columns, no UI text (${info.pages} pages)`, found);
+
+  const chosen = `print/index.html?states=${stateA.code}`;
+  const pdf = await toPdf(context, chosen, 'print-chosen.pdf');
+  const pages = pdfinfo(pdf.path).pages;
+  const problems = [...pdf.problems];
+  const all = squash(pdftotext(pdf.path));
+  if (!all.includes(squash(stateA.title))) problems.push(`${stateA.title} missing`);
+  if (all.includes(squash(stateB.title))) problems.push(`${stateB.title} printed though not chosen`);
+  if (!all.includes('contents')) problems.push('no table of contents');
+  // Page 1 is the contents; every later sheet starts with the state's name.
+  for (let p = 2; p <= pages; p += 1) {
+    const top = pdftotext(pdf.path, p).trim().split('\n')[0] ?? '';
+    if (!squash(top).includes(squash(stateA.name))) problems.push(`page ${p} starts "${top.slice(0, 60)}"`);
+  }
+  check(`${chosen} PDF: contents, only ${stateA.name}, its name atop each of ${pages - 1} sheets`, problems);
+  await context.close();
+}
+
+async function main() {
+  mkdirSync(args.artifacts, { recursive: true });
+  console.log(`comparison checks [${args.label}] of ${args.base}`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  try {
+    await checkPages(browser);
+    await checkPair(browser);
+    await checkJump(browser);
+    await checkMatrixChoice(browser);
+    await checkPrint(browser);
+  } finally {
+    await browser.close();
+  }
+  console.log(`comparison checks [${args.label}]: ${passed} checks passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(`comparison checks [${args.label}] stopped: ${err.stack ?? err}`);
+  process.exitCode = 1;
+});

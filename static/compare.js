@@ -1,0 +1,258 @@
+// Progressive enhancements of the comparison pages; without JavaScript every page shows
+// everything. The choices live in the address (?topics=…&states=…), so a view can be
+// linked, from file:// as well as from a server.
+//   [data-matrix-chooser]  the topic matrix: which topic columns (and states) to show
+//   [data-jump]            topic pages: a "your state" menu over the in-page links
+//   [data-print-chooser]   the print page: which states to print
+(function () {
+  "use strict";
+
+  function param(name) {
+    var value =
+      new URLSearchParams(location.search).get(name) ||
+      new URLSearchParams(location.hash.slice(1)).get(name);
+    if (value === null) return null;
+    return value.split(",").filter(Boolean);
+  }
+
+  // Replaces the address's query with `values` (names -> list or null for "all").
+  function remember(values) {
+    var query = new URLSearchParams(location.search);
+    Object.keys(values).forEach(function (name) {
+      if (values[name] === null) query.delete(name);
+      else query.set(name, values[name].join(","));
+    });
+    var text = query.toString().replace(/%2C/g, ",");
+    try {
+      history.replaceState(null, "", text ? "?" + text : location.pathname);
+    } catch (e) {
+      location.hash = text;
+    }
+  }
+
+  function matrixChooser(form) {
+    var table = document.querySelector("[data-matrix]");
+    if (!table) return;
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="topics"]'));
+    var status = form.querySelector("[data-chooser-status]");
+    var wanted = param("topics");
+    var states = param("states");
+    if (wanted) {
+      boxes.forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) >= 0;
+      });
+    }
+    if (states) {
+      states = states.map(function (s) {
+        return s.toUpperCase();
+      });
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        row.hidden = states.indexOf(row.getAttribute("data-state")) < 0;
+      });
+    }
+
+    function apply(save) {
+      var shown = boxes.map(function (box) {
+        return box.checked;
+      });
+      Array.prototype.forEach.call(table.rows, function (row) {
+        for (var i = 1; i < row.cells.length; i++) row.cells[i].hidden = !shown[i - 1];
+      });
+      var count = shown.filter(Boolean).length;
+      status.textContent =
+        count === boxes.length
+          ? "Showing every topic."
+          : "Showing " + count + " of " + boxes.length + " topics.";
+      if (save) {
+        var chosen = boxes.filter(function (b) {
+          return b.checked;
+        });
+        remember({
+          topics:
+            chosen.length === boxes.length
+              ? null
+              : chosen.map(function (b) {
+                  return b.value;
+                }),
+        });
+      }
+    }
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        apply(true);
+      });
+    });
+    form.querySelectorAll("[data-choose]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var all = button.getAttribute("data-choose") === "all";
+        boxes.forEach(function (box) {
+          box.checked = all;
+        });
+        apply(true);
+      });
+    });
+    form.hidden = false;
+    apply(false);
+    printGroups(table);
+  }
+
+  // Printed, 28 columns on one sheet would be a few letters wide each: while printing,
+  // the shown columns are split into tables of a few topics each (every state in each).
+  // Without JavaScript the one table prints as it is.
+  var PRINT_GROUP = 6;
+  function printGroups(table) {
+    var holder = null;
+    function build() {
+      if (holder) return;
+      var head = table.tHead.rows[0].cells;
+      var columns = [];
+      for (var i = 1; i < head.length; i++) if (!head[i].hidden) columns.push(i);
+      if (columns.length <= PRINT_GROUP + 1) return;
+      var rows = Array.prototype.filter.call(table.tBodies[0].rows, function (row) {
+        return !row.hidden;
+      });
+      holder = document.createElement("div");
+      holder.className = "print-groups";
+      for (var g = 0; g < columns.length; g += PRINT_GROUP) {
+        var group = columns.slice(g, g + PRINT_GROUP);
+        var part = document.createElement("table");
+        part.className = "topic-matrix print-group";
+        var caption = part.createCaption();
+        caption.textContent =
+          "Topics " + (g + 1) + "–" + (g + group.length) + " of " + columns.length;
+        var thead = part.createTHead();
+        var tbody = part.createTBody();
+        [[table.tHead.rows[0], thead]].concat(rows.map(function (r) {
+          return [r, tbody];
+        })).forEach(function (pair) {
+          var row = pair[1].insertRow();
+          row.appendChild(pair[0].cells[0].cloneNode(true));
+          group.forEach(function (c) {
+            row.appendChild(pair[0].cells[c].cloneNode(true));
+          });
+        });
+        holder.appendChild(part);
+      }
+      table.parentNode.parentNode.insertBefore(holder, table.parentNode.nextSibling);
+      document.body.classList.add("printing-groups");
+    }
+    function clear() {
+      if (!holder) return;
+      holder.remove();
+      holder = null;
+      document.body.classList.remove("printing-groups");
+    }
+    var print = window.matchMedia("print");
+    print.addEventListener("change", function (event) {
+      if (event.matches) build();
+      else clear();
+    });
+    window.addEventListener("beforeprint", build);
+    window.addEventListener("afterprint", clear);
+  }
+
+  function jumpMenu(nav) {
+    var entries = [];
+    nav.querySelectorAll('a[href^="#"]').forEach(function (a) {
+      entries.push({ name: a.textContent, target: a.getAttribute("href").slice(1) });
+    });
+    document.querySelectorAll("[data-jump-missing] a").forEach(function (a) {
+      entries.push({ name: a.textContent + " (not covered)", target: "missing-heading" });
+    });
+    if (entries.length < 2) return;
+    entries.sort(function (x, y) {
+      return x.name.localeCompare(y.name);
+    });
+    var p = document.createElement("p");
+    p.className = "jump-menu";
+    var label = document.createElement("label");
+    label.htmlFor = "jump-select";
+    label.textContent = "Your state";
+    var select = document.createElement("select");
+    select.id = "jump-select";
+    var none = document.createElement("option");
+    none.value = "";
+    none.textContent = "Choose a state…";
+    select.appendChild(none);
+    entries.forEach(function (entry) {
+      var option = document.createElement("option");
+      option.value = entry.target;
+      option.textContent = entry.name;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      if (!select.value) return;
+      var target = document.getElementById(select.value);
+      if (!target) return;
+      location.hash = select.value;
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+    p.appendChild(label);
+    p.appendChild(document.createTextNode(" "));
+    p.appendChild(select);
+    var heading = nav.querySelector("h2");
+    nav.insertBefore(p, heading ? heading.nextSibling : nav.firstChild);
+  }
+
+  function printChooser(form) {
+    var sections = document.querySelectorAll("[data-print-state]");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="states"]'));
+    var wanted = param("states");
+    if (wanted) {
+      wanted = wanted.map(function (s) {
+        return s.toUpperCase();
+      });
+      boxes.forEach(function (box) {
+        box.checked = wanted.indexOf(box.value) >= 0;
+      });
+    }
+    var status = form.querySelector("[data-chooser-status]");
+
+    function apply(save) {
+      var chosen = boxes
+        .filter(function (b) {
+          return b.checked;
+        })
+        .map(function (b) {
+          return b.value;
+        });
+      sections.forEach(function (section) {
+        section.hidden = chosen.indexOf(section.getAttribute("data-print-state")) < 0;
+      });
+      document.querySelectorAll("[data-toc-state]").forEach(function (li) {
+        li.hidden = chosen.indexOf(li.getAttribute("data-toc-state")) < 0;
+      });
+      status.textContent =
+        chosen.length === boxes.length
+          ? "Every state will print."
+          : chosen.length + " of " + boxes.length + " states will print.";
+      if (save) remember({ states: chosen.length === boxes.length ? null : chosen });
+    }
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        apply(true);
+      });
+    });
+    form.querySelectorAll("[data-choose]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var all = button.getAttribute("data-choose") === "all";
+        boxes.forEach(function (box) {
+          box.checked = all;
+        });
+        apply(true);
+      });
+    });
+    form.hidden = false;
+    apply(false);
+  }
+
+  var chooser = document.querySelector("[data-matrix-chooser]");
+  if (chooser) matrixChooser(chooser);
+  var jump = document.querySelector("[data-jump]");
+  if (jump) jumpMenu(jump);
+  var print = document.querySelector("[data-print-chooser]");
+  if (print) printChooser(print);
+})();
