@@ -22,8 +22,8 @@ pub struct StatePairData<'a> {
     pub title: &'a str,
     /// The state's answer on each topic it answers, by topic id.
     pub answers: BTreeMap<&'a str, PairAnswer<'a>>,
-    /// Reserved for the state's coded indicator values (the indicators issue): empty
-    /// until the guide has them; the page shows its "At a glance" block only when set.
+    /// The state's coded indicator values, in the guide's order; the page shows its
+    /// "At a glance" block only when there are some.
     pub indicators: Vec<PairIndicator<'a>>,
 }
 
@@ -38,11 +38,12 @@ pub struct PairAnswer<'a> {
     pub html: &'a str,
 }
 
-/// One coded value, in the shape the indicators issue exports (id, label, value, evidence).
+/// One coded value, in the shape the data export has (id, label, value in words, evidence).
 #[derive(Debug, Serialize)]
 pub struct PairIndicator<'a> {
     pub id: &'a str,
     pub label: &'a str,
+    /// The value's reader-facing label; `None` when not stated.
     pub value: Option<&'a str>,
     pub evidence: Option<&'a str>,
 }
@@ -72,7 +73,19 @@ pub fn state_data<'a>(guide: &'a Guide, state: &'a StateModel) -> StatePairData<
         slug: &state.slug,
         title: &state.title,
         answers,
-        indicators: Vec::new(),
+        indicators: state
+            .indicators
+            .iter()
+            .map(|coded| {
+                let indicator = &guide.indicators[coded.indicator];
+                PairIndicator {
+                    id: &indicator.id,
+                    label: &indicator.label,
+                    value: coded.value.map(|v| indicator.values[v].label.as_str()),
+                    evidence: coded.evidence.as_ref().map(|e| e.sentence.as_str()),
+                }
+            })
+            .collect(),
     }
 }
 

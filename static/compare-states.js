@@ -84,8 +84,8 @@
     box.appendChild(more);
   }
 
-  // The indicators issue fills `indicators` in each state's data; until then this
-  // block stays hidden.
+  // Each state's data carries its coded indicator values; without any (a series with no
+  // indicators.toml) this block stays hidden.
   function fillIndicators(a, b) {
     var block = document.querySelector("[data-pair-indicators]");
     var body = document.querySelector("[data-pair-indicators-body]");

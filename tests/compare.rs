@@ -51,7 +51,12 @@ fn topic_matrix_shows_key_sentences_for_answered_topics_only() {
         );
     }
     let iowa = guide.states.iter().find(|s| s.code == "IA").unwrap();
-    let laws = iowa.questions.iter().find(|q| q.slug == "laws").unwrap();
+    let laws_topic = guide.topics.iter().position(|t| t.id == "laws").unwrap();
+    let laws = iowa
+        .questions
+        .iter()
+        .find(|q| q.topic == Some(laws_topic))
+        .unwrap();
     // Iowa's answer on laws opens by restating the question; its key sentence names the
     // statute instead, without the list number it had.
     assert!(laws
@@ -64,8 +69,8 @@ fn topic_matrix_shows_key_sentences_for_answered_topics_only() {
     );
     // One link per cell, after the plain-text sentence.
     let cell = format!(
-        "<td>{} <a href=\"../../states/iowa/laws.html\">Full answer</a></td>",
-        laws.key_sentence
+        "<td>{} <a href=\"../../states/iowa/{}.html\">Full answer</a></td>",
+        laws.key_sentence, laws.slug
     );
     assert!(page.contains(&cell), "no cell {cell}");
     for state in &guide.states {
@@ -111,12 +116,19 @@ fn each_state_has_one_data_script_with_its_answers() {
         .expect("the script assigns Iowa's data");
     let data: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(data["name"], "Iowa");
-    assert_eq!(data["answers"]["laws"]["slug"], "laws");
+    let laws_topic = guide.topics.iter().position(|t| t.id == "laws").unwrap();
+    let ia = guide.states.iter().find(|s| s.code == "IA").unwrap();
+    let laws = &ia.questions[ia.by_topic[laws_topic].unwrap()];
+    assert_eq!(data["answers"]["laws"]["slug"], laws.slug.as_str());
     assert!(data["answers"]["laws"]["html"]
         .as_str()
         .unwrap()
         .contains("321.11"));
-    assert!(data["indicators"].as_array().unwrap().is_empty());
+    // Both indicator sets travel with the answers: every indicator, in the guide's order.
+    let coded = data["indicators"].as_array().unwrap();
+    let ids: Vec<&str> = coded.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let expected: Vec<&str> = guide.indicators.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, expected);
     // The page names each state's script by slug, and falls back to the matrix.
     let page = file(&files, "compare/states/index.html");
     assert!(page.contains("<option value=\"IA\" data-slug=\"iowa\">Iowa</option>"));
