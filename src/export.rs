@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::Guide;
-use crate::output::Staging;
+use crate::output::{OutputFile, Staging};
 
 #[derive(Serialize)]
 struct StatesJson<'a> {
@@ -57,6 +57,25 @@ pub fn write_exports(guide: &Guide, staging: &Staging) -> Result<()> {
         || staging.write_stream(ANSWERS_CSV, |w| write_answers_csv(guide, w)),
     );
     json.and(csv)
+}
+
+/// Both export files in memory, as [`write_exports`] would write them (for `serve`).
+pub fn exports_in_memory(guide: &Guide) -> Vec<OutputFile> {
+    let (json, csv) = rayon::join(
+        || {
+            let mut out = Vec::new();
+            write_states_json(guide, &mut out).map(|()| out)
+        },
+        || {
+            let mut out = Vec::new();
+            write_answers_csv(guide, &mut out).map(|()| out)
+        },
+    );
+    // Writing into a Vec cannot fail for want of room; a serializer error would be a bug.
+    vec![
+        OutputFile::new(STATES_JSON, json.expect("writing into memory")),
+        OutputFile::new(ANSWERS_CSV, csv.expect("writing into memory")),
+    ]
 }
 
 fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {

@@ -7,22 +7,27 @@
 //! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place).
 
 pub mod align;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod doc;
 pub mod error;
 pub mod export;
 pub mod html;
+pub mod init;
 pub mod jurisdiction;
 pub mod markdown;
 pub mod minify;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod parse_cache;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod text;
+pub mod theme;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
@@ -66,6 +71,16 @@ impl Loaded {
 /// Reads, parses and aligns a project's content, collecting every problem.
 /// Fails early only when a configuration file or a project folder is unusable.
 pub fn load(root: &Path) -> Result<Loaded> {
+    load_inner(root, None)
+}
+
+/// Like [`load`], but parses only the state files that changed since the last call with
+/// the same cache (for `serve`).
+pub fn load_cached(root: &Path, cache: &mut parse_cache::ParseCache) -> Result<Loaded> {
+    load_inner(root, Some(cache))
+}
+
+fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Result<Loaded> {
     let mut timer = StageTimer::from_env();
     let layout = Layout::new(root);
     let Sources {
@@ -84,7 +99,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
         parse::decode(&topics.path, &topics.bytes).map_err(|d| Error::Content(vec![d]))?;
     let topics_config = config::parse_topics(&topics.path, topics_text).map_err(Error::Content)?;
 
-    let docs = parse_states(states, &site_config, &mut diagnostics);
+    let docs = parse_states(states, &site_config, &mut diagnostics, cache);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
@@ -118,6 +133,7 @@ fn parse_states(
     states: Vec<source::SourceFile>,
     site: &SiteConfig,
     diagnostics: &mut Vec<Diagnostic>,
+    cache: Option<&mut parse_cache::ParseCache>,
 ) -> Vec<StateDoc> {
     let extra: Vec<(String, String)> = site
         .extra_jurisdictions
@@ -125,16 +141,20 @@ fn parse_states(
         .map(|j| (j.name.clone(), j.code.clone()))
         .collect();
     let places = Jurisdictions::new(&extra);
-    let parsed: Vec<parse::Parsed> = states
-        .into_par_iter()
-        .map(|f| {
-            if is_markdown(&f.path) {
-                markdown::parse_state(&f.path, &f.bytes, &places)
-            } else {
-                parse::parse_text(&f.path, &f.bytes, &places)
-            }
-        })
-        .collect();
+    let parse_one = |f: &source::SourceFile, places: &Jurisdictions| {
+        if is_markdown(&f.path) {
+            markdown::parse_state(&f.path, &f.bytes, places)
+        } else {
+            parse::parse_text(&f.path, &f.bytes, places)
+        }
+    };
+    let parsed: Vec<parse::Parsed> = match cache {
+        Some(cache) => cache.parse(states, &extra, &places, parse_one),
+        None => states
+            .into_par_iter()
+            .map(|f| parse_one(&f, &places))
+            .collect(),
+    };
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {
         diagnostics.extend(p.diagnostics);
@@ -201,7 +221,11 @@ fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Ve
 /// Loads the content and builds the guide. Content errors fail with every diagnostic;
 /// warnings come back beside the guide.
 pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
-    let loaded = load(root)?;
+    guide_from(load(root)?)
+}
+
+/// Builds the guide from loaded content; fails with every diagnostic when one is an error.
+pub fn guide_from(loaded: Loaded) -> Result<(Guide, Vec<Diagnostic>)> {
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
     }
@@ -247,7 +271,8 @@ pub struct BuildSummary {
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let layout = Layout::new(&opts.root);
-    layout.check()?;
+    // templates/ and static/ are optional: the built-in theme fills in what they lack.
+    layout.check_dirs(false)?;
     let output = opts
         .output
         .clone()
@@ -260,6 +285,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
     let staging = output::Staging::begin(&opts.root, &output, &layout.static_dir)?;
+    for file in theme::static_not_overridden(&layout.static_dir) {
+        staging.write(&output::OutputFile::new(file.path, file.bytes))?;
+    }
     // The data exports carry answers as rendered, whether or not pages are minified; the
     // minified answers are made beside them and take their place after.
     let (exported, minified) = rayon::join(

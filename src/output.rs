@@ -304,8 +304,12 @@ impl Staging {
         Ok(())
     }
 
-    /// Copies `static/` (files only, symlinks are not followed out of it).
+    /// Copies `static/` (files only, symlinks are not followed out of it); a project
+    /// without one has only the built-in static files.
     fn copy_static(&mut self) -> Result<()> {
+        if !self.static_dir.exists() {
+            return Ok(());
+        }
         for entry in walkdir::WalkDir::new(&self.static_dir)
             .min_depth(1)
             .sort_by_file_name()
