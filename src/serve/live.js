@@ -15,10 +15,10 @@
         "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5rem;" +
         "background:rgba(20,20,24,0.94);color:#f4f4f5;font:14px/1.5 ui-monospace,monospace;";
       var title = document.createElement("h2");
-      title.style.cssText = "margin:0 0 0.5rem;font:bold 18px/1.3 system-ui,sans-serif;color:#fca5a5;";
+      title.style.cssText = "all:initial;display:block;margin:0 0 0.5rem;font:bold 18px/1.3 system-ui,sans-serif;color:#fca5a5;";
       title.textContent = "stateside: the site could not be rebuilt";
       var note = document.createElement("p");
-      note.style.cssText = "margin:0 0 1rem;font:14px/1.4 system-ui,sans-serif;";
+      note.style.cssText = "all:initial;display:block;margin:0 0 1rem;color:#f4f4f5;font:14px/1.4 system-ui,sans-serif;";
       note.textContent =
         "The page behind this shows the last good build. Fix the problem and save: this page reloads.";
       var close = document.createElement("button");
@@ -30,7 +30,10 @@
       });
       var details = document.createElement("pre");
       details.className = "stateside-problems";
-      details.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word;";
+      // The site's own styles for pre and h2 must not reach the overlay.
+      details.style.cssText =
+        "all:initial;display:block;margin:0;white-space:pre-wrap;word-break:break-word;" +
+        "color:#f4f4f5;font:13px/1.5 ui-monospace,monospace;";
       overlay.appendChild(close);
       overlay.appendChild(title);
       overlay.appendChild(note);
