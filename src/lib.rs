@@ -323,19 +323,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
 
 /// Prints how long each stage of a build took to stderr when `STATESIDE_TIMINGS` is set;
 /// for finding where the time goes without a profiler.
-struct StageTimer {
+pub(crate) struct StageTimer {
     last: Option<Instant>,
 }
 
 impl StageTimer {
-    fn from_env() -> Self {
+    pub(crate) fn from_env() -> Self {
         let on = std::env::var_os("STATESIDE_TIMINGS").is_some_and(|v| !v.is_empty());
         StageTimer {
             last: on.then(Instant::now),
         }
     }
 
-    fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let now = Instant::now();
             eprintln!(

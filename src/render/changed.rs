@@ -3,7 +3,9 @@
 //! view data, the templates or the site-wide data differ, never by comparing output bytes.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
 use std::io;
 use std::path::Path;
 
@@ -49,7 +51,9 @@ pub fn render_site_changed<F>(
 where
     F: Fn(OutputFile) -> Result<()> + Sync,
 {
+    let mut timer = crate::StageTimer::from_env();
     let renderer = Renderer::new(guide, templates, opts)?;
+    timer.lap("render: templates");
     let shared = shared_fingerprint(&renderer, opts);
     let same_shared = cache.shared.is_some() && cache.shared == shared;
     let prints: Vec<(usize, Option<u64>)> = renderer
@@ -57,6 +61,7 @@ where
         .par_iter()
         .map(|&i| (i, page_fingerprint(&renderer.site, &renderer.site.pages[i])))
         .collect();
+    timer.lap("render: fingerprints");
     let pages = &renderer.site.pages;
     let stale: Vec<usize> = prints
         .iter()
@@ -68,6 +73,7 @@ where
     stale
         .par_iter()
         .try_for_each(|&i| each(renderer.page(i)?))?;
+    timer.lap("render: changed pages");
     let generated = renderer.generated_files();
     let mut paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
     paths.extend(generated.iter().map(|f| f.path.clone()));
@@ -86,7 +92,7 @@ where
 }
 
 /// Hashes whatever is written into it.
-struct HashWriter(DefaultHasher);
+struct HashWriter(FxHasher);
 
 impl io::Write for HashWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
@@ -107,7 +113,7 @@ fn hash_json(out: &mut HashWriter, value: &impl Serialize) -> Option<()> {
 
 /// The templates as loaded, the options and Tera's global context: what every page shares.
 fn shared_fingerprint(renderer: &Renderer, opts: &RenderOptions) -> Option<u64> {
-    let mut out = HashWriter(DefaultHasher::new());
+    let mut out = HashWriter(FxHasher::default());
     for (name, text) in &renderer.sources {
         hash_json(&mut out, &(name, text))?;
     }
@@ -118,7 +124,7 @@ fn shared_fingerprint(renderer: &Renderer, opts: &RenderOptions) -> Option<u64> 
 
 /// A page's template and view data; `None` when it cannot be serialized (always render).
 fn page_fingerprint(site: &SiteModel, spec: &PageSpec) -> Option<u64> {
-    let mut out = HashWriter(DefaultHasher::new());
+    let mut out = HashWriter(FxHasher::default());
     hash_json(&mut out, &spec.kind.template())?;
     let view = site.view(spec);
     hash_json(&mut out, &view.meta)?;

@@ -67,10 +67,12 @@ impl SiteBuilder {
     /// Builds the site again. On an error the last good files stay as they were.
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
         let started = Instant::now();
+        let mut timer = crate::StageTimer::from_env();
         self.layout.check_dirs(false)?;
         let loaded = crate::load_cached(&self.layout.root, &mut self.parses)?;
         let parsed = self.parses.last_parsed;
         let (guide, warnings) = crate::guide_from(loaded)?;
+        timer.lap("serve: load, parse changed files, align, model");
         let base_url =
             links::normalize_base_url(self.base_url.as_deref().unwrap_or(&guide.site.base_url));
         let base_path = links::base_path(base_url.as_deref());
@@ -79,6 +81,7 @@ impl SiteBuilder {
         for export in crate::export::exports_in_memory(&guide) {
             files.insert(export.path, Bytes::from(export.contents));
         }
+        timer.lap("serve: static files, exports");
         let fresh: Mutex<Vec<OutputFile>> = Mutex::new(Vec::new());
         let opts = RenderOptions {
             base_url: self.base_url.clone(),
@@ -108,6 +111,7 @@ impl SiteBuilder {
                 return Err(e);
             }
         };
+        timer.lap("serve: fingerprint and render changed pages");
         let fresh = fresh.into_inner().expect("no render panics holding it");
         let mut generated: HashMap<String, Bytes> = fresh
             .into_iter()
