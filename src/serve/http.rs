@@ -19,7 +19,7 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use tokio::sync::watch;
 
-use super::rebuild::SiteFiles;
+use super::rebuild::{Exports, SiteFiles};
 
 /// Where the live-reload script and its event stream are served, outside any base path.
 pub const LIVE_SCRIPT: &str = "/__stateside/live.js";
@@ -31,6 +31,7 @@ const LIVE_JS: &str = include_str!("live.js");
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     pub files: Arc<SiteFiles>,
+    pub exports: Arc<Exports>,
     /// Changes whenever the served site does; open pages reload when it differs from theirs.
     pub build: String,
     /// The last build's problems when it failed (the files are then the last good ones).
@@ -110,6 +111,15 @@ async fn site_file(State(site): State<watch::Receiver<Snapshot>>, uri: Uri) -> R
     };
     if let Some(bytes) = now.files.get(&key) {
         return file_response(&key, bytes, StatusCode::OK, &now.build);
+    }
+    if key.starts_with("data/") {
+        // Made on first request, from the guide of this build (so a thread of the pool).
+        let exports = Arc::clone(&now.exports);
+        let wanted = key.clone();
+        let made = tokio::task::spawn_blocking(move || exports.get(&wanted)).await;
+        if let Ok(Some(bytes)) = made {
+            return file_response(&key, &bytes, StatusCode::OK, &now.build);
+        }
     }
     // A folder asked for without its slash: the pages' relative links need the slash.
     if now.files.contains_key(&format!("{rel}/index.html")) {

@@ -153,6 +153,7 @@ impl BuildState {
                 flush_stdout();
                 self.served = Snapshot {
                     files: Arc::new(builder.files().clone()),
+                    exports: builder.exports(),
                     build: format!("{session}-{}", self.count),
                     error: None,
                     base_path: done.base_path,

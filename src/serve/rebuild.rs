@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -17,8 +17,34 @@ use crate::render::{self, RenderCache, RenderOptions};
 use crate::site::links;
 use crate::source::Layout;
 
-/// Every file of a built site, by `/`-separated path (as `build` would write them).
+/// Every file of a built site, by `/`-separated path (as `build` would write them),
+/// except the data exports (see [`Exports`]).
 pub type SiteFiles = HashMap<String, Bytes>;
+
+/// The data exports of a build, made the first time one is asked for: they hold every
+/// answer, and most previews never download them, so a rebuild does not wait for them.
+#[derive(Debug, Default)]
+pub struct Exports {
+    guide: Option<crate::model::Guide>,
+    files: OnceLock<HashMap<String, Bytes>>,
+}
+
+impl Exports {
+    /// The export at `path` (`data/states.json`, `data/answers.csv`), if it is one.
+    pub fn get(&self, path: &str) -> Option<Bytes> {
+        let guide = self.guide.as_ref()?;
+        if path != crate::export::STATES_JSON && path != crate::export::ANSWERS_CSV {
+            return None;
+        }
+        let files = self.files.get_or_init(|| {
+            crate::export::exports_in_memory(guide)
+                .into_iter()
+                .map(|f| (f.path, Bytes::from(f.contents)))
+                .collect()
+        });
+        files.get(path).cloned()
+    }
+}
 
 /// Keeps the parsed documents, the page fingerprints and the files of the last good build.
 pub struct SiteBuilder {
@@ -27,6 +53,7 @@ pub struct SiteBuilder {
     parses: ParseCache,
     renders: RenderCache,
     files: SiteFiles,
+    exports: Arc<Exports>,
 }
 
 /// What one successful rebuild did.
@@ -52,6 +79,7 @@ impl SiteBuilder {
             parses: ParseCache::default(),
             renders: RenderCache::default(),
             files: SiteFiles::new(),
+            exports: Arc::default(),
         }
     }
 
@@ -62,6 +90,11 @@ impl SiteBuilder {
     /// The files of the last good build (empty before the first one).
     pub fn files(&self) -> &SiteFiles {
         &self.files
+    }
+
+    /// The data exports of the last good build.
+    pub fn exports(&self) -> Arc<Exports> {
+        Arc::clone(&self.exports)
     }
 
     /// Builds the site again. On an error the last good files stay as they were.
@@ -78,10 +111,7 @@ impl SiteBuilder {
         let base_path = links::base_path(base_url.as_deref());
 
         let mut files = static_files(&self.layout.static_dir)?;
-        for export in crate::export::exports_in_memory(&guide) {
-            files.insert(export.path, Bytes::from(export.contents));
-        }
-        timer.lap("serve: static files, exports");
+        timer.lap("serve: static files");
         let fresh: Mutex<Vec<OutputFile>> = Mutex::new(Vec::new());
         let opts = RenderOptions {
             base_url: self.base_url.clone(),
@@ -152,6 +182,10 @@ impl SiteBuilder {
             .filter(|p| p.ends_with(".html"))
             .count();
         self.files = files;
+        self.exports = Arc::new(Exports {
+            guide: Some(guide),
+            files: OnceLock::new(),
+        });
         Ok(Rebuilt {
             changed,
             rendered: rendered.pages,
@@ -236,7 +270,10 @@ mod tests {
             builder.files().contains_key("style.css"),
             "built-in static file"
         );
-        assert!(builder.files().contains_key("data/states.json"));
+        let json = builder.exports().get("data/states.json").unwrap();
+        assert!(json.starts_with(b"{"));
+        assert!(builder.exports().get("data/answers.csv").is_some());
+        assert!(builder.exports().get("index.html").is_none());
 
         // Nothing changed: nothing parsed, nothing rendered, nothing different.
         let same = builder.rebuild().unwrap();
