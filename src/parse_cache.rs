@@ -61,20 +61,21 @@ impl ParseCache {
             })
             .collect();
         self.last_parsed = results.iter().filter(|(_, fresh)| *fresh).count();
-        let mut states = HashMap::with_capacity(files.len());
+        let mut old = std::mem::take(&mut self.states);
         let mut parsed = Vec::with_capacity(files.len());
-        for (file, (p, _)) in files.into_iter().zip(results) {
-            states.insert(
-                file.path,
-                CachedParse {
+        for (file, (p, fresh)) in files.into_iter().zip(results) {
+            // An unchanged file keeps its entry as it is; only new parses are copied in.
+            let entry = match old.remove(&file.path) {
+                Some(entry) if !fresh => entry,
+                _ => CachedParse {
                     bytes: file.bytes,
                     doc: p.doc.clone(),
                     diagnostics: p.diagnostics.clone(),
                 },
-            );
+            };
+            self.states.insert(file.path, entry);
             parsed.push(p);
         }
-        self.states = states;
         parsed
     }
 }
