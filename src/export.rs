@@ -3,12 +3,13 @@
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::indicators::{CodedValue, ValueSource};
 use crate::model::{Guide, StateModel};
-use crate::output::Staging;
+use crate::output::{OutputFile, Staging};
 
 #[derive(Serialize)]
 struct StatesJson<'a> {
@@ -72,20 +73,41 @@ pub const STATES_JSON: &str = "data/states.json";
 pub const ANSWERS_CSV: &str = "data/answers.csv";
 pub const INDICATORS_CSV: &str = "data/indicators.csv";
 
-/// Writes both export files into the staging folder, side by side (each is one long serial
-/// job), streamed so that neither is ever whole in memory.
+/// Writes every export file into the staging folder, side by side (each is one long serial
+/// job), streamed so that none is ever whole in memory.
 pub fn write_exports(guide: &Guide, staging: &Staging) -> Result<()> {
-    let (json, (csv, indicators)) = rayon::join(
-        || staging.write_stream(STATES_JSON, |w| write_states_json(guide, w)),
-        || {
-            (
-                staging.write_stream(ANSWERS_CSV, |w| write_answers_csv(guide, w)),
-                staging.write_stream(INDICATORS_CSV, |w| write_indicators_csv(guide, w)),
-            )
-        },
-    );
-    json.and(csv).and(indicators)
+    EXPORTS
+        .par_iter()
+        .try_for_each(|(path, write)| staging.write_stream(path, |w| write(guide, w)))
 }
+
+/// Every export file, as [`write_exports`] would write it, in memory (for `serve`).
+pub fn exports_in_memory(guide: &Guide) -> Vec<OutputFile> {
+    EXPORTS
+        .par_iter()
+        .map(|(path, write)| {
+            let mut out = Vec::new();
+            // Writing into a Vec cannot fail for want of room; a serializer error is a bug.
+            write(guide, &mut out).expect("writing into memory");
+            OutputFile::new(*path, out)
+        })
+        .collect()
+}
+
+/// Whether `path` is one of the export files.
+pub fn is_export(path: &str) -> bool {
+    EXPORTS.iter().any(|(p, _)| *p == path)
+}
+
+/// Writes one export file.
+type WriteExport = fn(&Guide, &mut dyn Write) -> io::Result<()>;
+
+/// Every export file: its path in the site and what writes it.
+const EXPORTS: [(&str, WriteExport); 3] = [
+    (STATES_JSON, write_states_json),
+    (ANSWERS_CSV, write_answers_csv),
+    (INDICATORS_CSV, write_indicators_csv),
+];
 
 fn write_states_json(guide: &Guide, out: &mut dyn Write) -> io::Result<()> {
     let data = StatesJson {

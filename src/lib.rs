@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod html;
 pub mod indicators;
+pub mod init;
 pub mod jurisdiction;
 pub mod key_sentence;
 pub mod markdown;
@@ -25,11 +26,14 @@ pub mod minify;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod parse_cache;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod text;
+pub mod theme;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
@@ -76,6 +80,16 @@ impl Loaded {
 /// `site.toml` or `topics.toml` is reported beside the state files' problems, not instead
 /// of them. Fails early only when a configuration file or a project folder is unreadable.
 pub fn load(root: &Path) -> Result<Loaded> {
+    load_inner(root, None)
+}
+
+/// Like [`load`], but parses only the state files that changed since the last call with
+/// the same cache (for `serve`).
+pub fn load_cached(root: &Path, cache: &mut parse_cache::ParseCache) -> Result<Loaded> {
+    load_inner(root, Some(cache))
+}
+
+fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Result<Loaded> {
     let mut timer = StageTimer::from_env();
     let layout = Layout::new(root);
     let Sources {
@@ -109,7 +123,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
             .ok()
     });
 
-    let docs = parse_states(states, &site_config, &mut diagnostics);
+    let docs = parse_states(states, &site_config, &mut diagnostics, cache);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
@@ -235,6 +249,7 @@ fn parse_states(
     states: Vec<source::SourceFile>,
     site: &SiteConfig,
     diagnostics: &mut Vec<Diagnostic>,
+    cache: Option<&mut parse_cache::ParseCache>,
 ) -> Vec<StateDoc> {
     let extra: Vec<(String, String)> = site
         .extra_jurisdictions
@@ -242,16 +257,20 @@ fn parse_states(
         .map(|j| (j.name.clone(), j.code.clone()))
         .collect();
     let places = Jurisdictions::new(&extra);
-    let parsed: Vec<parse::Parsed> = states
-        .into_par_iter()
-        .map(|f| {
-            if is_markdown(&f.path) {
-                markdown::parse_state(&f.path, &f.bytes, &places)
-            } else {
-                parse::parse_text(&f.path, &f.bytes, &places)
-            }
-        })
-        .collect();
+    let parse_one = |f: &source::SourceFile, places: &Jurisdictions| {
+        if is_markdown(&f.path) {
+            markdown::parse_state(&f.path, &f.bytes, places)
+        } else {
+            parse::parse_text(&f.path, &f.bytes, places)
+        }
+    };
+    let parsed: Vec<parse::Parsed> = match cache {
+        Some(cache) => cache.parse(states, &extra, &places, parse_one),
+        None => states
+            .into_par_iter()
+            .map(|f| parse_one(&f, &places))
+            .collect(),
+    };
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {
         diagnostics.extend(p.diagnostics);
@@ -318,19 +337,16 @@ fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Ve
 /// Loads the content and builds the guide. Content errors fail with every diagnostic;
 /// warnings come back beside the guide.
 pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
-    let mut loaded = load(root)?;
+    guide_from(load(root)?)
+}
+
+/// Builds the guide from loaded content; fails with every diagnostic when one is an error,
+/// and returns the warnings beside the guide.
+pub fn guide_from(mut loaded: Loaded) -> Result<(Guide, Vec<Diagnostic>)> {
     if loaded.has_errors() {
         return Err(Error::Content(loaded.diagnostics));
     }
     let diagnostics = std::mem::take(&mut loaded.diagnostics);
-    Ok((guide_of(loaded)?, diagnostics))
-}
-
-/// The guide of content already loaded without errors.
-pub fn guide_of(loaded: Loaded) -> Result<Guide> {
-    if loaded.has_errors() {
-        return Err(Error::Content(loaded.diagnostics));
-    }
     let mut timer = StageTimer::from_env();
     let md = Renderer::new(loaded.site.allow_html);
     let guide = model::build(
@@ -343,7 +359,7 @@ pub fn guide_of(loaded: Loaded) -> Result<Guide> {
         &loaded.indicators,
     );
     timer.lap("model");
-    Ok(guide)
+    Ok((guide, diagnostics))
 }
 
 /// How to build.
@@ -376,7 +392,8 @@ pub struct BuildSummary {
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
     let layout = Layout::new(&opts.root);
-    layout.check()?;
+    // templates/ and static/ are optional: the built-in theme fills in what they lack.
+    layout.check_dirs(false)?;
     let output = opts
         .output
         .clone()
@@ -401,6 +418,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // rather than the whole site. The staging folder is swapped into place only when
     // everything succeeded; on an error it is removed.
     let staging = output::Staging::begin_locked(locked, &layout.static_dir)?;
+    for file in theme::static_not_overridden(&layout.static_dir) {
+        staging.write(&output::OutputFile::new(file.path, file.bytes))?;
+    }
     // The data exports carry answers as rendered, whether or not pages are minified; the
     // minified answers are made beside them and take their place after.
     let ((exported, indexed), minified) = rayon::join(
@@ -444,19 +464,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
 
 /// Prints how long each stage of a build took to stderr when `STATESIDE_TIMINGS` is set;
 /// for finding where the time goes without a profiler.
-struct StageTimer {
+pub(crate) struct StageTimer {
     last: Option<Instant>,
 }
 
 impl StageTimer {
-    fn from_env() -> Self {
+    pub(crate) fn from_env() -> Self {
         let on = std::env::var_os("STATESIDE_TIMINGS").is_some_and(|v| !v.is_empty());
         StageTimer {
             last: on.then(Instant::now),
         }
     }
 
-    fn lap(&mut self, stage: &str) {
+    pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             let now = Instant::now();
             eprintln!(

@@ -1,4 +1,4 @@
-//! The command line: `stateside build` and `stateside check`. Prints problems once,
+//! The command line: `stateside build`, `check`, `serve`, `init` and `theme --eject`. Prints problems once,
 //! readably, and sets the exit code (0 ok, 1 content or build error, 2 usage).
 
 use std::io::{IsTerminal, Write};
@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
-    /// Read everything, list every problem, and show how questions were matched to topics.
+    /// Read everything and list every problem, then one summary line.
     Check {
         /// Project folder holding content/, templates/ and static/.
         #[arg(long, default_value = ".")]
@@ -56,6 +56,9 @@ enum Command {
         /// List every state's indicator values with their evidence, least sure first.
         #[arg(long)]
         indicators: bool,
+        /// Check one state only: its name, postal code or file name (ohio, OH, ohio.txt).
+        #[arg(long, value_name = "NAME")]
+        state: Option<String>,
     },
     /// Propose topics from the states' own questions (no hints); compare them with topics.toml.
     Topics {
@@ -68,6 +71,43 @@ enum Command {
         /// With --write, replace an existing topics.toml.
         #[arg(long, requires = "write")]
         force: bool,
+    },
+    /// Preview the site: build it in memory, serve it, rebuild and reload pages on every save.
+    Serve {
+        /// Project folder holding content/ (templates/ and static/ are optional).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default serves this machine only.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Serve as if published here; a path (https://user.github.io/repo/) is served under /repo/.
+        #[arg(long, value_parser = base_url)]
+        base_url: Option<String>,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Start a new project in DIR (default: the current folder).
+    Init {
+        /// The folder to create the project in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Add the starter files to a folder that is not empty (existing files are kept).
+        #[arg(long)]
+        force: bool,
+    },
+    /// The built-in templates and static files.
+    Theme {
+        /// Copy the built-in templates/ and static/ into the project to edit them
+        /// (files that exist are kept).
+        #[arg(long, required = true)]
+        eject: bool,
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -93,8 +133,88 @@ fn main() -> ExitCode {
             root,
             alignment,
             indicators,
-        } => check(root, alignment, indicators),
+            state,
+        } => check(
+            root,
+            &CheckOptions {
+                state,
+                alignment,
+                indicators,
+            },
+        ),
         Command::Topics { root, write, force } => topics(root, write, force),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            base_url,
+            open,
+        } => serve(stateside::serve::ServeOptions {
+            root,
+            bind,
+            port,
+            base_url,
+            open,
+        }),
+        Command::Init { dir, force } => init(&dir, force),
+        Command::Theme { eject: _, root } => eject(&root),
+    }
+}
+
+fn serve(opts: stateside::serve::ServeOptions) -> ExitCode {
+    match stateside::serve::serve(&opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(stateside::serve::ServeError::Project(e)) => report_error(&e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn init(dir: &std::path::Path, force: bool) -> ExitCode {
+    match stateside::init::init(dir, force) {
+        Ok(created) => {
+            for file in &created.files {
+                match file {
+                    stateside::theme::Ejected::Written(p) => println!("created {}", p.display()),
+                    stateside::theme::Ejected::Kept(p) => {
+                        println!("kept    {} (it exists; not replaced)", p.display())
+                    }
+                }
+            }
+            println!("\nA new stateside project is ready. Next:\n");
+            for command in created.next_commands() {
+                println!("    {command}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(&e),
+    }
+}
+
+fn eject(root: &std::path::Path) -> ExitCode {
+    match stateside::theme::eject(root) {
+        Ok(done) => {
+            let mut written = 0;
+            for file in &done {
+                match file {
+                    stateside::theme::Ejected::Written(p) => {
+                        written += 1;
+                        println!("wrote {}", p.display())
+                    }
+                    stateside::theme::Ejected::Kept(p) => {
+                        println!("kept  {} (it exists; not replaced)", p.display())
+                    }
+                }
+            }
+            println!(
+                "{written} built-in files written; edit them in templates/ and static/, or delete \
+                 one to use the built-in file again"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(&e),
     }
 }
 
@@ -154,42 +274,52 @@ fn build(opts: BuildOptions, quiet: bool) -> ExitCode {
     }
 }
 
-fn check(root: PathBuf, alignment: bool, indicators: bool) -> ExitCode {
+/// What `check` reports besides the problems.
+struct CheckOptions {
+    /// Only this state's problems (name, postal code or file name).
+    state: Option<String>,
+    /// Also print how each question was matched to a topic (`--alignment`).
+    alignment: bool,
+    /// Also list every state's indicator values with their evidence (`--indicators`).
+    indicators: bool,
+}
+
+fn check(root: PathBuf, opts: &CheckOptions) -> ExitCode {
     let report = match stateside::check::check(&root) {
         Ok(r) => r,
         Err(e) => return report_error(&e),
     };
     let loaded = &report.loaded;
-    print_diagnostics(&loaded.diagnostics);
+    let scope = match &opts.state {
+        None => stateside::check::Scope::All,
+        Some(name) => match stateside::check::Scope::state(loaded, name) {
+            Ok(scope) => scope,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let diagnostics = scope.diagnostics(loaded);
+    print_diagnostics(&diagnostics);
     for e in &report.build_errors {
         eprintln!("{}", error_chain(e));
     }
-    if alignment {
+    if opts.alignment {
         print!(
             "{}",
             stateside::align::review(&loaded.docs, &loaded.alignment, &loaded.topics)
         );
     }
-    let count = |s: Severity| {
-        loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let summary = format!(
-        "Checked {} states, {} questions: {} errors, {} warnings",
-        loaded.docs.len(),
-        loaded.docs.iter().map(|d| d.questions.len()).sum::<usize>(),
-        count(Severity::Error) + report.build_errors.len(),
-        count(Severity::Warning)
-    );
     // Values can be listed only for content that builds.
-    if let (true, Some(guide)) = (indicators, &report.guide) {
+    if let (true, Some(guide)) = (opts.indicators, &report.guide) {
         print!("{}", stateside::indicators::check::table(guide));
     }
-    println!("{summary}");
-    if report.has_errors() {
+    println!(
+        "{}",
+        scope.summary(loaded, &diagnostics, report.build_errors.len())
+    );
+    if diagnostics.iter().any(Diagnostic::is_error) || !report.build_errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -11,6 +11,9 @@ use crate::model::Guide;
 use crate::output::OutputFile;
 use crate::site::{FileKind, PageData, PageKind, PageSpec, SiteModel, PRINT_SECTIONS};
 
+mod changed;
+pub use changed::{render_site_changed, RenderCache, Rendered};
+
 /// Options that change what pages say.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -66,18 +69,22 @@ struct Renderer<'a> {
     site: SiteModel<'a>,
     tera: Tera,
     templates: &'a Path,
+    /// The templates' names and texts, as loaded (for [`changed`]'s fingerprints).
+    sources: Vec<(String, String)>,
     minified: bool,
 }
 
 impl<'a> Renderer<'a> {
     fn new(guide: &'a Guide, templates: &'a Path, opts: &RenderOptions) -> Result<Self> {
         let site = SiteModel::new(guide, opts.base_url.as_deref())?;
-        let mut tera = load_templates(templates, opts.minify)?;
+        let sources = template_sources(templates)?;
+        let mut tera = compile_templates(&sources, templates, opts.minify)?;
         set_globals(&mut tera, &site);
         Ok(Renderer {
             site,
             tera,
             templates,
+            sources,
             minified: opts.minify,
         })
     }
@@ -227,11 +234,48 @@ fn fill_print_sections(
     Ok(html)
 }
 
-/// Reads every file under `dir` (recursively, skipping hidden ones) as a template named by
-/// its `/`-separated path relative to `dir`, minified when `minify` is set (templates whose
-/// minified form Tera cannot load are used as written, so errors point into the files).
+/// The built-in templates ([`crate::theme`]), each replaced by the project's file of the
+/// same name, plus the project's own: every file under `dir` (recursively, skipping hidden
+/// ones; `dir` may be missing) is a template named by its `/`-separated path relative to
+/// `dir`. Minified when `minify` is set (templates whose minified form Tera cannot load are
+/// used as written, so errors point into the files).
 pub fn load_templates(dir: &Path, minify: bool) -> Result<Tera> {
+    compile_templates(&template_sources(dir)?, dir, minify)
+}
+
+/// Every template's name and text: the project's, then the built-in ones it lacks.
+fn template_sources(dir: &Path) -> Result<Vec<(String, String)>> {
+    let mut sources = project_templates(dir)?;
+    for file in crate::theme::TEMPLATES {
+        if !sources.iter().any(|(name, _)| name == file.path) {
+            sources.push((file.path.to_string(), file.text().to_string()));
+        }
+    }
+    Ok(sources)
+}
+
+fn compile_templates(sources: &[(String, String)], dir: &Path, minify: bool) -> Result<Tera> {
+    if minify {
+        let mut tera = Tera::new();
+        let minified = sources
+            .iter()
+            .map(|(n, t)| (n.as_str(), crate::minify::template(t)));
+        if tera.add_raw_templates(minified).is_ok() {
+            return Ok(tera);
+        }
+    }
+    let mut tera = Tera::new();
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| template_error(&dir.display().to_string(), &e))?;
+    Ok(tera)
+}
+
+/// The project's templates, by name, sorted; none when the folder does not exist.
+fn project_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     let mut sources: Vec<(String, String)> = Vec::new();
+    if !dir.exists() {
+        return Ok(sources);
+    }
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -255,19 +299,7 @@ pub fn load_templates(dir: &Path, minify: bool) -> Result<Tera> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         sources.push((name, text));
     }
-    if minify {
-        let mut tera = Tera::new();
-        let minified = sources
-            .iter()
-            .map(|(n, t)| (n.as_str(), crate::minify::template(t)));
-        if tera.add_raw_templates(minified).is_ok() {
-            return Ok(tera);
-        }
-    }
-    let mut tera = Tera::new();
-    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| template_error(&dir.display().to_string(), &e))?;
-    Ok(tera)
+    Ok(sources)
 }
 
 /// A Tera error as [`Error::Template`], named after the template file the error is in when

@@ -8,7 +8,7 @@ mod harness;
 use std::fs;
 use std::path::Path;
 
-use harness::{build, check, names, project, read, root, snapshot};
+use harness::{build, check, names, project, read, root, snapshot, stateside};
 
 const IOWA: &str = "content/states/iowa.txt";
 const OHIO_MD: &str = "content/states/ohio.md";
@@ -381,24 +381,193 @@ fn a_template_with_an_unknown_variable_names_file_line_and_page() {
 // ---- The project's folders and files ---------------------------------------------------
 
 #[test]
-fn missing_content_templates_or_static() {
-    for (missing, words) in [
-        ("content", "the project needs content/"),
-        ("templates", "the project needs templates/"),
-        ("static", "the project needs static/"),
-    ] {
-        let dir = project("cname");
-        fs::remove_dir_all(root(&dir).join(missing)).unwrap();
-        let run = build(&root(&dir), &dir.path().join("public"), &[]);
-        run.code(1)
-            .says("error:", &[missing, "missing folder", words, "--root DIR"]);
-        assert!(!dir.path().join("public").exists());
-    }
+fn missing_content_is_an_error() {
     let dir = project("cname");
     fs::remove_dir_all(root(&dir).join("content")).unwrap();
+    let run = build(&root(&dir), &dir.path().join("public"), &[]);
+    run.code(1).says(
+        "error:",
+        &[
+            "content",
+            "missing folder",
+            "the project needs content/",
+            "--root DIR",
+        ],
+    );
+    assert!(!dir.path().join("public").exists());
     check(&root(&dir))
         .code(1)
         .says("error:", &["missing folder: the project needs content/"]);
+}
+
+/// templates/ and static/ are optional: the built-in theme takes their place.
+#[test]
+fn without_templates_or_static_the_built_in_theme_is_used() {
+    let dir = project("cname");
+    let out = dir.path().join("public");
+    let with_own = dir.path().join("own");
+    build(&root(&dir), &with_own, &[]).code(0);
+    fs::remove_dir_all(root(&dir).join("templates")).unwrap();
+    fs::remove_dir_all(root(&dir).join("static")).unwrap();
+    build(&root(&dir), &out, &[]).code(0);
+    // The project's copies were the built-in files, so the pages are the same.
+    for page in [
+        "index.html",
+        "states/iowa/index.html",
+        "style.css",
+        "print.js",
+    ] {
+        assert_eq!(read(&out.join(page)), read(&with_own.join(page)), "{page}");
+    }
+}
+
+/// A project's file overrides the built-in one of the same name; the others still come
+/// from the theme.
+#[test]
+fn a_project_template_or_static_file_overrides_the_built_in_one() {
+    let dir = project("cname");
+    let out = dir.path().join("public");
+    fs::remove_dir_all(root(&dir).join("templates")).unwrap();
+    fs::remove_dir_all(root(&dir).join("static")).unwrap();
+    fs::create_dir_all(root(&dir).join("templates/partials")).unwrap();
+    fs::write(
+        root(&dir).join("templates/partials/footer.html"),
+        "<footer>Our own footer</footer>\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root(&dir).join("static")).unwrap();
+    fs::write(
+        root(&dir).join("static/style.css"),
+        "body { color: teal }\n",
+    )
+    .unwrap();
+    build(&root(&dir), &out, &[]).code(0);
+    let state = read(&out.join("states/iowa/index.html"));
+    assert!(state.contains("Our own footer"), "{state}");
+    assert!(state.contains("<main"), "the built-in layout is still used");
+    assert_eq!(read(&out.join("style.css")), "body { color: teal }\n");
+    assert!(
+        out.join("print.js").is_file(),
+        "built-in static files still come"
+    );
+}
+
+#[test]
+fn theme_eject_writes_the_built_in_files_and_keeps_the_projects() {
+    let dir = project("cname");
+    fs::remove_dir_all(root(&dir).join("templates")).unwrap();
+    fs::remove_dir_all(root(&dir).join("static")).unwrap();
+    fs::create_dir_all(root(&dir).join("static")).unwrap();
+    fs::write(root(&dir).join("static/style.css"), "mine\n").unwrap();
+    let run = stateside([
+        "theme".as_ref(),
+        "--eject".as_ref(),
+        "--root".as_ref(),
+        root(&dir).as_os_str(),
+    ]);
+    run.code(0);
+    assert!(
+        run.stdout.contains("style.css (it exists; not replaced)"),
+        "{run}"
+    );
+    assert_eq!(read(&root(&dir).join("static/style.css")), "mine\n");
+    for file in [
+        "templates/base.html",
+        "templates/partials/header.html",
+        "static/print.js",
+    ] {
+        assert!(root(&dir).join(file).is_file(), "{file}");
+    }
+    build(&root(&dir), &dir.path().join("public"), &[]).code(0);
+}
+
+#[test]
+fn init_makes_a_project_that_builds_and_refuses_a_folder_with_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("guide");
+    let run = stateside(["init".as_ref(), new.as_os_str()]);
+    run.code(0);
+    assert!(run.stdout.contains("stateside serve"), "{run}");
+    for file in [
+        "content/site.toml",
+        "content/topics.toml",
+        "content/pages/about.md",
+        ".github/workflows/pages.yml",
+        ".gitignore",
+    ] {
+        assert!(new.join(file).is_file(), "{file}");
+    }
+    assert!(read(&new.join(".gitignore")).contains("public/"));
+    assert!(!new.join("templates").exists() && !new.join("static").exists());
+    build(&new, &new.join("public"), &[]).code(0).quiet();
+    assert!(new.join("public/states/vermont/index.html").is_file());
+
+    let site = read(&new.join("content/site.toml"));
+    fs::write(
+        new.join("content/site.toml"),
+        "# edited\n".to_string() + &site,
+    )
+    .unwrap();
+    let again = stateside(["init".as_ref(), new.as_os_str()]);
+    again.code(1).says("error:", &["not empty", "--force"]);
+    stateside(["init".as_ref(), "--force".as_ref(), new.as_os_str()]).code(0);
+    assert!(read(&new.join("content/site.toml")).starts_with("# edited\n"));
+}
+
+#[test]
+fn check_prints_problems_and_one_summary_line_last() {
+    let dir = project("numbering-gap");
+    let run = check(&root(&dir));
+    run.code(0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "only the summary on stdout by default:\n{run}"
+    );
+    assert!(lines[0].starts_with("Checked 1 states"), "{run}");
+    assert!(run.stderr.contains("warning:"), "{run}");
+}
+
+#[test]
+fn check_one_state_by_name_code_or_file_name() {
+    let dir = project("numbering-gap");
+    let ohio = root(&dir).join("content/states/ohio.txt");
+    fs::write(
+        &ohio,
+        "Data Sharing in Ohio\n\n1. What does Ohio share?\n\nAn answer.\n\n3. And then?\n\nAnother.\n",
+    )
+    .unwrap();
+    let all = check(&root(&dir));
+    assert!(all.stderr.contains("ohio.txt"), "{all}");
+    assert!(all.stderr.contains("iowa.txt"), "{all}");
+    for name in ["Ohio", "oh", "ohio.txt"] {
+        let run = stateside([
+            "check".as_ref(),
+            "--root".as_ref(),
+            root(&dir).as_os_str(),
+            "--state".as_ref(),
+            name.as_ref(),
+        ]);
+        run.code(0);
+        assert!(run.stderr.contains("ohio.txt"), "{name}: {run}");
+        assert!(!run.stderr.contains("iowa.txt"), "{name}: {run}");
+        let last = run.stdout.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("Checked Ohio (content/states/ohio.txt), 2 questions: 0 errors, "),
+            "{name}: {run}"
+        );
+        assert!(run.stderr.contains("skips from 1 to 3"), "{name}: {run}");
+    }
+    let unknown = stateside([
+        "check".as_ref(),
+        "--root".as_ref(),
+        root(&dir).as_os_str(),
+        "--state".as_ref(),
+        "Atlantis".as_ref(),
+    ]);
+    unknown.code(2);
+    assert!(unknown.stderr.contains("Iowa, Ohio"), "{unknown}");
 }
 
 #[test]

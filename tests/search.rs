@@ -45,7 +45,10 @@ fn build_writes_the_index_and_every_page_has_the_box() {
     for (page, prefix) in [
         ("index.html", ""),
         ("states/ohio/index.html", "../../"),
-        ("states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html", "../../"),
+        (
+            "states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html",
+            "../../",
+        ),
         ("topics/opt-out/index.html", "../../"),
         ("about/index.html", "../"),
         // Without base_url the 404 page links relative to the root that find-root sets.

@@ -247,6 +247,10 @@ impl Staging {
     /// Copies `static/` (files only, symlinks are not followed out of it). A failed copy
     /// names where the file was going (a full disk is the output's, not static/'s).
     fn copy_static(&mut self) -> Result<()> {
+        // A project without static/ has only the built-in static files.
+        if !self.static_dir.exists() {
+            return Ok(());
+        }
         for entry in walkdir::WalkDir::new(&self.static_dir)
             .min_depth(1)
             .sort_by_file_name()

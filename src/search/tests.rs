@@ -70,15 +70,24 @@ fn stemming_finds_every_form_of_a_word() {
         .iter()
         .map(|p| index.docs[p.doc as usize].url.as_str())
         .collect();
-    assert!(urls.contains("states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html"), "{urls:?}");
-    assert!(urls.contains("states/kansas/q1-is-a-warrant-required-in-kansas.html"), "{urls:?}");
+    assert!(
+        urls.contains("states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html"),
+        "{urls:?}"
+    );
+    assert!(
+        urls.contains("states/kansas/q1-is-a-warrant-required-in-kansas.html"),
+        "{urls:?}"
+    );
     assert!(urls.contains("topics/warrants/index.html"), "{urls:?}");
     // Postings are in document order, one per document, and count both fields.
     assert!(warrant.postings.windows(2).all(|w| w[0].doc < w[1].doc));
     let ohio = warrant
         .postings
         .iter()
-        .find(|p| index.docs[p.doc as usize].url == "states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html")
+        .find(|p| {
+            index.docs[p.doc as usize].url
+                == "states/ohio/q1-does-ice-need-a-warrant-to-see-ohio-dmv-records.html"
+        })
         .unwrap();
     assert_eq!((ohio.in_title, ohio.in_text), (1, 2));
 }

@@ -7,6 +7,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Mutex;
 
+mod scope;
+pub use scope::Scope;
+
 use crate::error::{Error, Result};
 use crate::markdown::Renderer;
 use crate::source::Layout;
@@ -35,7 +38,8 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let loaded = crate::load(root)?;
     let mut build_errors = Vec::new();
     let mut guide = None;
-    if let Err(e) = layout.check() {
+    // templates/ and static/ are optional, as for build: the built-in theme fills in.
+    if let Err(e) = layout.check_dirs(false) {
         build_errors.push(e);
     } else if !loaded.has_errors() {
         let built = guide_of(&loaded);
@@ -91,6 +95,9 @@ fn render_all(guide: &model::Guide, layout: &Layout) -> Result<()> {
 /// `output::Staging::check_static`): no file of `static/` may stand where a generated
 /// file or folder goes.
 fn check_static(static_dir: &Path, generated: &BTreeSet<String>) -> Result<()> {
+    if !static_dir.exists() {
+        return Ok(());
+    }
     let mut files = BTreeSet::new();
     let mut dirs = BTreeSet::new();
     for entry in walkdir::WalkDir::new(static_dir)
