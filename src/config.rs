@@ -34,6 +34,14 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// The places declared under `[[extra_jurisdictions]]`, as (name, postal code).
+    pub fn extra_places(&self) -> Vec<(String, String)> {
+        self.extra_jurisdictions
+            .iter()
+            .map(|j| (j.name.clone(), j.code.clone()))
+            .collect()
+    }
+
     /// Settings to go on checking the state files with when `site.toml` has errors.
     pub fn stand_in(extra_jurisdictions: Vec<ExtraJurisdiction>) -> Self {
         SiteConfig {

@@ -210,12 +210,7 @@ fn read_indicators(
             return Ok(indicators::Indicators::default());
         }
     };
-    let extra: Vec<(String, String)> = site
-        .extra_jurisdictions
-        .iter()
-        .map(|j| (j.name.clone(), j.code.clone()))
-        .collect();
-    let places = Jurisdictions::new(&extra);
+    let places = Jurisdictions::new(&site.extra_places());
     let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
     let (compiled, diags) =
         indicators::Indicators::new(config, &topic_ids, &file.path, text, |s| {
@@ -251,11 +246,7 @@ fn parse_states(
     diagnostics: &mut Vec<Diagnostic>,
     cache: Option<&mut parse_cache::ParseCache>,
 ) -> Vec<StateDoc> {
-    let extra: Vec<(String, String)> = site
-        .extra_jurisdictions
-        .iter()
-        .map(|j| (j.name.clone(), j.code.clone()))
-        .collect();
+    let extra = site.extra_places();
     let places = Jurisdictions::new(&extra);
     let parse_one = |f: &source::SourceFile, places: &Jurisdictions| {
         if is_markdown(&f.path) {
