@@ -176,6 +176,12 @@ async function checkQueries(browser) {
   }
   check(`"warrant": ${warrant.length} results, words marked, the first (${warrant[0]?.href ?? 'none'}) leads to a page with "warrant"`, found);
 
+  // The open panel hides the page under it: an opaque background (a see-through panel
+  // over the page's own text is unreadable, and axe does not see it).
+  const background = await page.$eval('[data-search-panel]', (el) => getComputedStyle(el).backgroundColor);
+  const seeThrough = /^rgba\(.*,\s*0\)$/.test(background) || background === 'transparent';
+  check(`the results panel is opaque (${background})`, seeThrough ? [`the panel's background is ${background}`] : []);
+
   // "opt out": the topic's answers (and its page) first.
   const opt = await search(page, 'opt out');
   const expected = Math.min(optOutAnswers + 1, 5);
