@@ -118,8 +118,10 @@ fn split_block(block: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '?' | '!') || bytes.get(i + 1).is_some_and(|&b| b != b' ') {
+    // Jump from one `.`, `?` or `!` to the next rather than testing every character.
+    for (i, mark) in text.match_indices(['.', '?', '!']) {
+        let c = mark.chars().next().unwrap_or('.');
+        if bytes.get(i + 1).is_some_and(|&b| b != b' ') {
             continue;
         }
         let word = text[start..i].rsplit(' ').next().unwrap_or("");
