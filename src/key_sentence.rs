@@ -371,7 +371,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for line in text.lines() {
         let line = strip_list_marker(line.trim());
         let mut start = 0;
-        for (i, c) in line.char_indices() {
+        // Only `.`, `?` and `!` can end a sentence: jump from one to the next rather
+        // than testing every character.
+        for (i, mark) in line.match_indices(['.', '?', '!']) {
+            let c = mark.chars().next().unwrap_or('.');
             if i >= start && is_sentence_end(line, i, c) {
                 let end = i + c.len_utf8();
                 push_sentence(&mut out, &line[start..end]);

@@ -51,6 +51,10 @@ impl Reading {
 impl Indicators {
     /// Codes every indicator for one state; `editor` holds the values its front matter sets.
     pub fn code_state(&self, state: &StateModel, editor: &[EditorValue]) -> Vec<CodedValue> {
+        // A project without indicators codes nothing: skip splitting its answers.
+        if self.config.indicators.is_empty() {
+            return Vec::new();
+        }
         let mut answers: Vec<Vec<Sentence>> = state
             .questions
             .iter()

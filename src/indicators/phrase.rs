@@ -22,14 +22,20 @@ pub fn tokens(text: &str) -> Vec<String> {
         if raw.is_empty() {
             continue;
         }
-        let mut word = String::with_capacity(raw.len());
-        for c in raw.chars() {
-            match c {
-                '’' | '‘' => word.push('\''),
-                c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
-                c => word.extend(c.to_lowercase()),
+        // Nearly every word is ASCII: lowercased in one copy, not character by character.
+        let mut word = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            let mut word = String::with_capacity(raw.len());
+            for c in raw.chars() {
+                match c {
+                    '’' | '‘' => word.push('\''),
+                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                    c => word.extend(c.to_lowercase()),
+                }
             }
-        }
+            word
+        };
         if word.ends_with("'s") {
             word.truncate(word.len() - 2);
         }
@@ -43,7 +49,9 @@ pub fn tokens(text: &str) -> Vec<String> {
                 out.push("not".to_string());
             }
             _ => {
-                word.retain(|c| c != '\'');
+                if word.contains('\'') {
+                    word.retain(|c| c != '\'');
+                }
                 stem(&mut word);
                 out.push(word);
             }

@@ -114,12 +114,21 @@ fn list_marker_len(line: &str) -> Option<usize> {
 /// A paragraph's sentences: they end at `.`, `?` or `!` before a space, except after a
 /// single letter ("U.S.", "e.g.") or a bare number.
 fn split_block(block: &str) -> Vec<String> {
-    let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Words joined by single spaces, straight into one buffer.
+    let mut text = String::with_capacity(block.len());
+    for word in block.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '?' | '!') || bytes.get(i + 1).is_some_and(|&b| b != b' ') {
+    // Jump from one `.`, `?` or `!` to the next rather than testing every character.
+    for (i, mark) in text.match_indices(['.', '?', '!']) {
+        let c = mark.chars().next().unwrap_or('.');
+        if bytes.get(i + 1).is_some_and(|&b| b != b' ') {
             continue;
         }
         let word = text[start..i].rsplit(' ').next().unwrap_or("");
