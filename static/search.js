@@ -412,6 +412,10 @@
   }
 
   function clearResults() {
+    // The "done" marks describe the results on show: a new run for the same words (the
+    // box fires again, or a shard arrived) must not inherit them before its own are there.
+    box.removeAttribute("data-search-done");
+    box.removeAttribute("data-search-snippets");
     ranked = [];
     shown = 0;
     setActive(-1);
