@@ -5,10 +5,18 @@
 //        --base file:///abs/public/ --artifacts /tmp/stateside-ci/compare-file
 //
 // At 1280 and 390 px, light and dark: the index, a state page, a topic page,
-// the topic matrix (compare/topics/) and the two-state view (compare/states/)
+// the indicator matrix (compare/), the index map showing an indicator, the
+// topic matrix (compare/topics/) and the two-state view (compare/states/)
 // load without console errors or failed requests, and at 390 px none scrolls
-// sideways; the topic matrix and the two-state view have no serious or
-// critical axe-core violations. The two-state view shows both states' answers
+// sideways; the indicator matrix, the map and the two comparison views have no
+// serious or critical axe-core violations. At 1280 px the indicator matrix
+// does not scroll sideways and shows every indicator's label; at 390 px it is
+// one card per state. A filter and a sort set through the address show just
+// the states the data says, in its order; with JavaScript off every state
+// shows. Tab and Enter or Space alone open a cell's evidence. The map by value
+// names each square's value and keeps its squares 44 px or more at 1280 px.
+// The indicator matrix prints landscape with its header row repeated, every
+// indicator and every state, and no screen-only text. The two-state view shows both states' answers
 // (from file:// and from http under a sub-path: run it on both). The topic
 // matrix obeys ?topics= in its address, shows every column with JavaScript
 // off, and prints landscape with every state name and no screen-only text.
@@ -96,15 +104,24 @@ const [stateA, stateB] = [
 const answered = (data.topics ?? []).filter((t) =>
   data.states.some((s) => s.questions.some((q) => q.topic === t.id)));
 const PAIR = `compare/states/index.html?a=${stateA.code}&b=${stateB.code}`;
+const indicators = data.indicators ?? [];
+if (indicators.length === 0) throw new Error('the comparison checks need indicators (content/indicators.toml)');
+/// A state's value id on an indicator, as the matrix writes it.
+function valueOf(state, id) {
+  return state.indicators.find((c) => c.id === id)?.value ?? 'not-stated';
+}
+const MAP = `index.html?map=${indicators[indicators.length - 1].id}`;
 const PAGES = {
   index: 'index.html',
+  matrix: 'compare/index.html',
+  map: MAP,
   state: `states/${stateA.slug}/index.html`,
   topic: `topics/${answered[0].id}/index.html`,
   'topic-matrix': 'compare/topics/index.html',
   compare: PAIR,
 };
-const AXE_PAGES = new Set(['topic-matrix', 'compare']);
-const SHOT_PAGES = new Set(['topic-matrix', 'compare']);
+const AXE_PAGES = new Set(['matrix', 'map', 'topic-matrix', 'compare']);
+const SHOT_PAGES = new Set(['matrix', 'map', 'topic-matrix', 'compare']);
 
 async function open(context, rel) {
   const page = await context.newPage();
@@ -151,6 +168,39 @@ async function pairReady(page) {
   }, null, { timeout: 10_000 }).catch(() => {});
 }
 
+/// At 1280 px every column heading is in view and nothing is cut off; at 390 px each state
+/// is a card naming every indicator beside its value.
+async function matrixLayout(page, width) {
+  const facts = await page.evaluate(() => {
+    const table = document.querySelector('[data-ind-matrix]');
+    const box = table.getBoundingClientRect();
+    const heads = [...table.tHead.rows[0].cells].slice(1).map((th) => {
+      const r = th.getBoundingClientRect();
+      return { text: th.innerText.trim(), left: r.left, right: r.right, width: r.width };
+    });
+    const row = table.tBodies[0].rows[0];
+    const cells = [...row.cells].slice(1).map((td) => ({
+      label: td.querySelector('.cell-label')?.innerText.trim() ?? '',
+      visible: td.querySelector('.cell-label')?.offsetParent !== null,
+    }));
+    return { tableRight: box.right, viewport: innerWidth, heads, cells, rowDisplay: getComputedStyle(row).display };
+  });
+  const problems = [];
+  if (width >= 1000) {
+    for (const ind of indicators) {
+      const head = facts.heads.find((h) => h.text === ind.label);
+      if (!head) problems.push(`no heading "${ind.label}"`);
+      else if (head.right > facts.viewport || head.width < 40) problems.push(`"${ind.label}" is out of view (${head.left}-${head.right})`);
+    }
+    if (facts.tableRight > facts.viewport) problems.push(`table ends at ${facts.tableRight}px`);
+  } else {
+    if (facts.rowDisplay !== 'block') problems.push(`a state's row is display: ${facts.rowDisplay}, not a card`);
+    const labels = facts.cells.map((c) => c.visible && c.label);
+    for (const ind of indicators) if (!labels.includes(ind.label)) problems.push(`the card does not name "${ind.label}"`);
+  }
+  return problems;
+}
+
 // ---- the checks ---------------------------------------------------------
 
 async function checkPages(browser) {
@@ -162,7 +212,8 @@ async function checkPages(browser) {
         const { page, problems } = await open(context, rel);
         if (name === 'compare') await pairReady(page);
         check(`${tag}: loads cleanly`, problems);
-        if (viewport.width < 500) check(`${tag}: no horizontal page scroll`, await overflow(page));
+        if (viewport.width < 500 || name === 'matrix') check(`${tag}: no horizontal page scroll`, await overflow(page));
+        if (name === 'matrix') check(`${tag}: ${viewport.width < 500 ? 'one card per state' : 'every indicator label in view'}`, await matrixLayout(page, viewport.width));
         if (AXE_PAGES.has(name)) check(`${tag}: axe-core, no serious or critical violations`, await axe(page));
         if (SHOT_PAGES.has(name)) {
           await page.screenshot({
@@ -308,6 +359,144 @@ async function checkPrint(browser) {
   await context.close();
 }
 
+/// The codes of the rows shown, in order.
+async function shownStates(page) {
+  return page.$$eval('[data-ind-matrix] tbody tr', (rows) =>
+    rows.filter((tr) => tr.offsetParent !== null).map((tr) => tr.getAttribute('data-state')));
+}
+
+async function checkMatrixFilter(browser) {
+  // The indicator and value that split the states most evenly, so the filter shows some.
+  let best = null;
+  for (const ind of indicators) {
+    for (const value of [...ind.values.map((v) => v.id), 'not-stated']) {
+      const n = data.states.filter((s) => valueOf(s, ind.id) === value).length;
+      const score = Math.min(n, data.states.length - n);
+      if (n > 0 && (!best || score > best.score)) best = { ind, value, score };
+    }
+  }
+  const sortBy = indicators[1] ?? indicators[0];
+  const rel = `compare/index.html?${best.ind.id}=${best.value}&sort=${sortBy.id}`;
+  const order = [...best.ind.values.map((v) => v.id), 'not-stated'];
+  const expected = data.states
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => valueOf(s, best.ind.id) === best.value)
+    .sort((a, b) => order.indexOf(valueOf(a.s, sortBy.id)) - order.indexOf(valueOf(b.s, sortBy.id)) || a.i - b.i)
+    .map(({ s }) => s.code);
+  for (const viewport of VIEWPORTS) {
+    const context = await browser.newContext({ viewport });
+    const { page, problems } = await open(context, rel);
+    const shown = await shownStates(page);
+    const selected = await page.$eval(`select[data-filter="${best.ind.id}"]`, (s) => s.value);
+    const found = [...problems];
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) found.push(`shown ${shown.join(',')}, the data says ${expected.join(',')}`);
+    if (selected !== best.value) found.push(`the filter menu says "${selected}"`);
+    check(`${rel} at ${viewport.width}px: only the ${expected.length} matching states, sorted by ${sortBy.label}`, found);
+    await context.close();
+  }
+
+  // Choosing through the controls rewrites the address, which reloads the same view.
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const { page, problems } = await open(context, 'compare/index.html');
+  await page.selectOption(`select[data-filter="${best.ind.id}"]`, best.value);
+  await page.uncheck(`input[name="show"][value="${indicators[0].id}"]`);
+  const address = page.url();
+  const again = await context.newPage();
+  await again.goto(address, { waitUntil: 'load' });
+  const reloaded = await shownStates(again);
+  const hidden = await again.$eval(`thead th[data-indicator="${indicators[0].id}"]`, (th) => th.offsetParent === null);
+  const found = [...problems];
+  if (!address.includes(`${best.ind.id}=${best.value}`)) found.push(`address is ${address}`);
+  if (reloaded.length !== data.states.filter((s) => valueOf(s, best.ind.id) === best.value).length) found.push(`reloaded shows ${reloaded.join(',')}`);
+  if (!hidden) found.push(`column ${indicators[0].id} shows after reload`);
+  check('the controls write the view into the address, and it reloads the same', found);
+  await context.close();
+
+  const off = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS[0] });
+  const still = await open(off, rel);
+  const all = await shownStates(still.page);
+  const controls = await still.page.locator('[data-matrix-controls]').isVisible();
+  check(`${rel} with JavaScript off shows all ${data.states.length} states and no controls`,
+    [...still.problems, ...(all.length === data.states.length ? [] : [`${all.length} rows`]), ...(controls ? ['controls shown'] : [])]);
+  await off.close();
+}
+
+async function checkMatrixKeyboard(browser) {
+  for (const [viewport, key] of [[VIEWPORTS[0], 'Enter'], [VIEWPORTS[1], 'Space']]) {
+    const context = await browser.newContext({ viewport });
+    const { page, problems } = await open(context, 'compare/index.html');
+    const found = [...problems];
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.matches('[data-ind-matrix] td summary'));
+    }
+    if (!reached) {
+      found.push('Tab never reached a cell');
+    } else {
+      await page.keyboard.press(key);
+      const facts = await page.evaluate(() => {
+        const details = document.activeElement.closest('details');
+        const quote = details.querySelector('blockquote, p');
+        return { open: details.open, shown: !!quote && quote.offsetParent !== null, text: quote?.innerText ?? '' };
+      });
+      if (!facts.open) found.push(`${key} did not open the cell`);
+      if (!facts.shown) found.push('the evidence is not shown');
+    }
+    check(`compare/index.html at ${viewport.width}px: Tab then ${key} opens a cell's evidence`, found);
+    await context.close();
+  }
+}
+
+async function checkValueMap(browser) {
+  const chosen = indicators[indicators.length - 1];
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const { page, problems } = await open(context, MAP);
+  const found = [...problems];
+  const facts = await page.$$eval('.tile', (tiles) => tiles.map((li) => {
+    const r = li.getBoundingClientRect();
+    const link = li.querySelector('a');
+    return { cls: li.className, name: (link ?? li).innerText || (link ?? li).textContent, label: link ? link.textContent : li.textContent, w: r.width, h: r.height };
+  }));
+  const menu = await page.$eval('[data-map-choice]', (s) => s.value);
+  if (menu !== chosen.id) found.push(`the map menu says ${menu}`);
+  for (const s of data.states) {
+    const value = valueOf(s, chosen.id);
+    const words = value === 'not-stated' ? null : chosen.values.find((v) => v.id === value)?.label;
+    const tile = facts.find((t) => t.label.includes(s.name));
+    if (!tile) continue; // a place without a square
+    if (!tile.cls.includes(`v-${value}`)) found.push(`${s.name}: square is ${tile.cls}`);
+    if (words && !tile.label.includes(`${s.name}: ${words}`)) found.push(`${s.name}: square's name is "${tile.label}"`);
+  }
+  if (!facts.some((t) => /not covered/.test(t.label))) found.push('no square says "not covered"');
+  const small = facts.filter((t) => t.w < 44 || t.h < 44);
+  if (small.length) found.push(`${small.length} squares under 44 px (${small[0].w}x${small[0].h})`);
+  const legend = await page.locator(`[data-legend="${chosen.id}"]`).innerText();
+  for (const v of chosen.values) if (!legend.includes(v.label)) found.push(`legend lacks "${v.label}"`);
+  check(`${MAP}: squares show ${chosen.label} in words and colour, legend in words, 44 px squares`, found);
+  await context.close();
+}
+
+async function checkMatrixPrint(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+  const matrix = await toPdf(context, 'compare/index.html', 'matrix.pdf');
+  const text = pdftotext(matrix.path);
+  const info = pdfinfo(matrix.path);
+  const found = [...matrix.problems];
+  if (!(info.width > info.height)) found.push(`not landscape: ${info.width} x ${info.height} pt`);
+  for (const s of data.states) if (!squash(text).includes(squash(s.name))) found.push(`state missing: ${s.name}`);
+  for (const ind of indicators) if (!squash(text).includes(squash(ind.label))) found.push(`indicator missing: ${ind.label}`);
+  for (const ui of ['Show states where', 'Questions to show', 'Sort by', 'Show on the map', 'Skip to content', 'Other views']) {
+    if (squash(text).includes(squash(ui))) found.push(`screen-only text printed: ${ui}`);
+  }
+  if (info.pages > 1) {
+    const second = pdftotext(matrix.path, 2);
+    if (!squash(second).includes(squash(indicators[0].label))) found.push('the header row does not repeat on page 2');
+  }
+  check(`matrix PDF: landscape, ${data.states.length} states, ${indicators.length} indicators, no UI text (${info.pages} pages)`, found);
+  await context.close();
+}
+
 async function main() {
   mkdirSync(args.artifacts, { recursive: true });
   console.log(`comparison checks [${args.label}] of ${args.base}`);
@@ -318,6 +507,10 @@ async function main() {
     await checkJump(browser);
     await checkMatrixChoice(browser);
     await checkPrint(browser);
+    await checkMatrixFilter(browser);
+    await checkMatrixKeyboard(browser);
+    await checkValueMap(browser);
+    await checkMatrixPrint(browser);
   } finally {
     await browser.close();
   }

@@ -7,6 +7,7 @@ mod headings;
 mod jsonld;
 pub mod links;
 mod pages;
+mod values;
 mod views;
 
 use std::collections::HashMap;

@@ -38,6 +38,7 @@ pub const TEMPLATES: &[ThemeFile] = theme_files!("templates":
     "partials/footer.html",
     "partials/header.html",
     "partials/print-state.html",
+    "partials/value-map.html",
 );
 
 /// The default static files, copied into the site root.
@@ -45,9 +46,11 @@ pub const STATIC: &[ThemeFile] = theme_files!("static":
     "compare-states.js",
     "compare.js",
     "favicon.svg",
+    "matrix.js",
     "print.js",
     "search.js",
     "style.css",
+    "value-map.js",
 );
 
 impl ThemeFile {

@@ -1,11 +1,16 @@
-//! The guide -> the views of the comparison pages that show answers' text: the states ×
-//! topics matrix of key sentences. (The two-state page needs only the site-wide lists; its
-//! data comes from `crate::compare_data`.) Also the print page's per-state sheet headers.
+//! The guide -> the views of the pages that show answers' text side by side: the states ×
+//! topics matrix of key sentences, and the print page (its frame, each state's section and
+//! the per-state sheet headers). (The two-state page needs only the site-wide lists; its
+//! data comes from `crate::compare_data`.)
 
 use std::fmt::Write as _;
 
-use super::pages::topic_link;
-use super::views::{TopicMatrixCell, TopicMatrixRow, TopicMatrixView};
+use super::headings::shift_headings;
+use super::pages::{topic_link, PRINT_SECTIONS};
+use super::views::{
+    MatrixCell, MatrixRow, MatrixView, PrintQuestion, PrintState, PrintView, TopicMatrixCell,
+    TopicMatrixRow, TopicMatrixView,
+};
 use super::SiteModel;
 use crate::model::StateModel;
 
@@ -40,6 +45,67 @@ impl SiteModel<'_> {
                             })
                         })
                         .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// States × every topic, each cell the answer's summary: the comparison of a site
+    /// without indicators.
+    pub(super) fn answer_matrix_view(&self) -> MatrixView<'_> {
+        let guide = self.guide;
+        MatrixView {
+            rows: guide
+                .states
+                .iter()
+                .map(|state| MatrixRow {
+                    name: &state.name,
+                    slug: &state.slug,
+                    cells: (0..guide.topics.len())
+                        .map(|t| {
+                            let q = state.by_topic.get(t).copied().flatten()?;
+                            let question = &state.questions[q];
+                            Some(MatrixCell {
+                                question_slug: &question.slug,
+                                summary: &question.summary,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn print_view(&self) -> PrintView {
+        PrintView {
+            sections: PRINT_SECTIONS,
+            sheet_headers_css: sheet_headers_css(&self.guide.states),
+        }
+    }
+
+    /// One state's section of the print page.
+    pub fn print_state(&self, si: usize) -> PrintState<'_> {
+        let state = &self.guide.states[si];
+        PrintState {
+            name: &state.name,
+            code: &state.code,
+            slug: &state.slug,
+            title: &state.title,
+            category: state.category.as_deref(),
+            updated: state.updated.as_deref(),
+            sources: &state.sources,
+            source_file: &state.source_file,
+            intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
+            questions: state
+                .questions
+                .iter()
+                .map(|q| PrintQuestion {
+                    number: q.number,
+                    text: &q.text,
+                    id: format!("{}-{}", state.slug, q.anchor),
+                    // States are h2 and questions h3 here, one level below the
+                    // state page, so the answers' headings move down one too.
+                    answer_html: shift_headings(&q.answer_html, 1),
                 })
                 .collect(),
         }

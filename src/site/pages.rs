@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::headings::shift_headings;
 use super::views::*;
 use super::{jsonld, links, PageKind, PageSpec, SiteModel};
-use crate::indicators::{mark, ValueSource};
+use crate::indicators::mark;
 use crate::model::{StateModel, TopicModel};
 
 /// On a question page, list every other state answering the same topic up to this many;
@@ -159,11 +159,19 @@ impl<'a> SiteModel<'a> {
             }
             PageKind::Compare => {
                 meta.title = Cow::Borrowed("Compare states");
-                meta.description = Cow::Owned(format!(
-                    "Every state's answer on each of {} topics, in one table.",
-                    guide.topics.len()
-                ));
-                PageData::Compare(self.matrix_view())
+                meta.description = Cow::Owned(if guide.indicators.is_empty() {
+                    format!(
+                        "Every state's answer on each of {} topics, in one table.",
+                        guide.topics.len()
+                    )
+                } else {
+                    format!(
+                        "Each state's value on {} questions readers compare, with the \
+                         sentence that decides it.",
+                        guide.indicators.len()
+                    )
+                });
+                PageData::Compare(self.indicator_matrix_view())
             }
             PageKind::CompareTopics => {
                 meta.title = Cow::Borrowed("Compare states by topic");
@@ -210,32 +218,6 @@ impl<'a> SiteModel<'a> {
         PageView { meta, data }
     }
 
-    fn index_view(&self) -> IndexView<'_> {
-        let mut tiles: Vec<Tile> = self
-            .places
-            .all()
-            .iter()
-            .filter_map(|place| {
-                let (row, col) = place.tile?;
-                let slug = self
-                    .guide
-                    .states
-                    .iter()
-                    .find(|s| s.code.eq_ignore_ascii_case(&place.code))
-                    .map(|s| s.slug.as_str());
-                Some(Tile {
-                    name: &place.name,
-                    code: &place.code,
-                    row,
-                    col,
-                    slug,
-                })
-            })
-            .collect();
-        tiles.sort_by_key(|t| (t.row, t.col));
-        IndexView { tiles }
-    }
-
     fn state_view<'s>(&'s self, state: &'s StateModel) -> StateView<'s> {
         let topics = &self.guide.topics;
         StateView {
@@ -262,38 +244,6 @@ impl<'a> SiteModel<'a> {
                 .collect(),
             glance: self.glance(state),
         }
-    }
-
-    fn glance<'s>(&'s self, state: &'s StateModel) -> Vec<GlanceItem<'s>> {
-        let guide = self.guide;
-        state
-            .indicators
-            .iter()
-            .map(|c| {
-                let def = &guide.indicators[c.indicator];
-                let value = c.value.map(|v| &def.values[v]);
-                GlanceItem {
-                    id: &def.id,
-                    label: &def.label,
-                    question: &def.question,
-                    value: value.map(|v| v.id.as_str()),
-                    value_label: value.map_or(guide.not_stated_label.as_str(), |v| &v.label),
-                    value_class: value.map_or(crate::indicators::NOT_STATED, |v| &v.id),
-                    editor: c.source == ValueSource::Editor,
-                    note: c.note.as_deref(),
-                    source_url: c.source_url.as_deref().filter(|u| is_web_url(u)),
-                    evidence: c.evidence.as_ref().map(|e| {
-                        let q = &state.questions[e.question];
-                        GlanceEvidence {
-                            sentence: &e.sentence,
-                            question_number: q.number,
-                            question_text: &q.text,
-                            href: format!("{}.html#{}", q.slug, e.anchor),
-                        }
-                    }),
-                }
-            })
-            .collect()
     }
 
     fn question_view(&self, s: usize, q: usize) -> QuestionView<'_> {
@@ -364,65 +314,7 @@ impl<'a> SiteModel<'a> {
                 .filter(|s| s.by_topic.get(t).copied().flatten().is_none())
                 .map(state_ref)
                 .collect(),
-        }
-    }
-
-    fn matrix_view(&self) -> MatrixView<'_> {
-        let guide = self.guide;
-        MatrixView {
-            rows: guide
-                .states
-                .iter()
-                .map(|state| MatrixRow {
-                    name: &state.name,
-                    slug: &state.slug,
-                    cells: (0..guide.topics.len())
-                        .map(|t| {
-                            let q = state.by_topic.get(t).copied().flatten()?;
-                            let question = &state.questions[q];
-                            Some(MatrixCell {
-                                question_slug: &question.slug,
-                                summary: &question.summary,
-                            })
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-
-    fn print_view(&self) -> PrintView {
-        PrintView {
-            sections: PRINT_SECTIONS,
-            sheet_headers_css: super::compare::sheet_headers_css(&self.guide.states),
-        }
-    }
-
-    /// One state's section of the print page.
-    pub fn print_state(&self, si: usize) -> PrintState<'_> {
-        let state = &self.guide.states[si];
-        PrintState {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            title: &state.title,
-            category: state.category.as_deref(),
-            updated: state.updated.as_deref(),
-            sources: &state.sources,
-            source_file: &state.source_file,
-            intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
-            questions: state
-                .questions
-                .iter()
-                .map(|q| PrintQuestion {
-                    number: q.number,
-                    text: &q.text,
-                    id: format!("{}-{}", state.slug, q.anchor),
-                    // States are h2 and questions h3 here, one level below the
-                    // state page, so the answers' headings move down one too.
-                    answer_html: shift_headings(&q.answer_html, 1),
-                })
-                .collect(),
+            glance: self.topic_glance(t),
         }
     }
 }
@@ -444,11 +336,6 @@ fn mark_evidence<'s>(state: &StateModel, q: usize, html: Cow<'s, str>) -> Cow<'s
         );
     }
     html
-}
-
-fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }
 
 /// Where the print page's frame wants the states' sections.

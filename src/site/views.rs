@@ -93,7 +93,7 @@ pub enum PageData<'s> {
     State(StateView<'s>),
     Question(QuestionView<'s>),
     Topic(TopicView<'s>),
-    Compare(MatrixView<'s>),
+    Compare(IndicatorMatrixView<'s>),
     CompareTopics(TopicMatrixView<'s>),
     /// The page's script builds the comparison; the template needs only the site lists.
     CompareStates,
@@ -106,6 +106,8 @@ pub enum PageData<'s> {
 pub struct IndexView<'s> {
     /// Map squares in reading order (row, then column).
     pub tiles: Vec<Tile<'s>>,
+    /// The indicators the map can show instead of covered / not covered.
+    pub indicators: Vec<IndicatorColumn<'s>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,6 +118,12 @@ pub struct Tile<'s> {
     pub col: u8,
     /// The state's slug when the guide covers it.
     pub slug: Option<&'s str>,
+    /// A covered state's value on each indicator, in the guide's order.
+    pub values: Vec<ValueKey<'s>>,
+    /// The same values' ids, space-separated, for the map's script.
+    pub value_ids: String,
+    /// The value the square shows when the page opens (none: covered or not).
+    pub shown: Option<ValueKey<'s>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -230,6 +238,8 @@ pub struct TopicView<'s> {
     pub answers: Vec<TopicAnswer<'s>>,
     /// States without an answer on this topic.
     pub missing: Vec<StateRef<'s>>,
+    /// The values of the indicators read from this topic, when it has any.
+    pub glance: Option<TopicGlance<'s>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -242,6 +252,26 @@ pub struct TopicAnswer<'s> {
     pub answer_html: &'s str,
     /// When the state's document was last updated.
     pub updated: Option<&'s str>,
+}
+
+/// The default comparison: states × indicators, each cell a coded value with its evidence,
+/// and a map of one indicator's values.
+#[derive(Debug, Serialize)]
+pub struct IndicatorMatrixView<'s> {
+    /// The indicators, in the guide's order: the matrix's columns.
+    pub columns: Vec<IndicatorColumn<'s>>,
+    /// Every value any column shows, once each, "not stated" last.
+    pub legend: Vec<ValueKey<'s>>,
+    pub rows: Vec<IndicatorRow<'s>>,
+    /// The map's squares; it shows the first indicator until a reader picks another.
+    pub tiles: Vec<Tile<'s>>,
+    /// The id of the indicator the map shows when the page opens.
+    pub map_shown: &'s str,
+    /// How many cells hold an editor's value (the legend explains the mark when any do).
+    pub editor_count: usize,
+    /// A site without indicators compares the answers instead: each state's summary on
+    /// every topic (`None` when there are indicators).
+    pub answers: Option<MatrixView<'s>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -261,6 +291,56 @@ pub struct MatrixRow<'s> {
 pub struct MatrixCell<'s> {
     pub question_slug: &'s str,
     pub summary: &'s str,
+}
+
+/// One indicator as a column heading, a filter and a map layer.
+#[derive(Debug, Serialize)]
+pub struct IndicatorColumn<'s> {
+    pub id: &'s str,
+    pub label: &'s str,
+    /// The indicator's question in plain words.
+    pub question: &'s str,
+    /// Every value a cell can show, "not stated" last: the legend and the filter's choices.
+    pub values: Vec<ValueKey<'s>>,
+}
+
+/// A value as readers see it: its id (or `not-stated`), its words and its mark.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ValueKey<'s> {
+    /// The value's id, or `not-stated`; also the cell's and the square's style.
+    pub id: &'s str,
+    pub label: &'s str,
+    /// A sign that tells the values apart without colour (✓, ✗, –, •).
+    pub marker: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorRow<'s> {
+    pub name: &'s str,
+    pub code: &'s str,
+    pub slug: &'s str,
+    /// One cell per indicator, in column order.
+    pub cells: Vec<IndicatorCell<'s>>,
+}
+
+/// One state's value for one indicator, with what a reader needs to check it.
+#[derive(Debug, Serialize)]
+pub struct IndicatorCell<'s> {
+    pub value: ValueKey<'s>,
+    /// Set by an editor rather than read from the answers.
+    pub editor: bool,
+    pub note: Option<&'s str>,
+    /// The editor's source, an http(s) URL.
+    pub source_url: Option<&'s str>,
+    /// The deciding sentence; its `href` is relative to the state's folder.
+    pub evidence: Option<GlanceEvidence<'s>>,
+}
+
+/// The short table atop a topic page: each state's values on the topic's indicators.
+#[derive(Debug, Serialize)]
+pub struct TopicGlance<'s> {
+    pub columns: Vec<IndicatorColumn<'s>>,
+    pub rows: Vec<IndicatorRow<'s>>,
 }
 
 #[derive(Debug, Serialize)]
