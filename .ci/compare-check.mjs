@@ -110,7 +110,10 @@ if (indicators.length === 0) throw new Error('the comparison checks need indicat
 function valueOf(state, id) {
   return state.indicators.find((c) => c.id === id)?.value ?? 'not-stated';
 }
-const MAP = `index.html?map=${indicators[indicators.length - 1].id}`;
+// The map shows the indicator whose values vary most across the states.
+const MAPPED = [...indicators].sort((a, b) =>
+  new Set(data.states.map((s) => valueOf(s, b.id))).size - new Set(data.states.map((s) => valueOf(s, a.id))).size)[0];
+const MAP = `index.html?map=${MAPPED.id}`;
 const PAGES = {
   index: 'index.html',
   matrix: 'compare/index.html',
@@ -218,7 +221,7 @@ async function checkPages(browser) {
         if (SHOT_PAGES.has(name)) {
           await page.screenshot({
             path: join(args.artifacts, `${name}-${viewport.width}-${colorScheme}.png`),
-            fullPage: viewport.width < 500 ? false : name !== 'compare',
+            fullPage: viewport.width < 500 ? name === 'matrix' : name !== 'compare',
           });
         }
         await context.close();
@@ -398,6 +401,7 @@ async function checkMatrixFilter(browser) {
   // Choosing through the controls rewrites the address, which reloads the same view.
   const context = await browser.newContext({ viewport: VIEWPORTS[0] });
   const { page, problems } = await open(context, 'compare/index.html');
+  await page.click('[data-matrix-choices] > summary');
   await page.selectOption(`select[data-filter="${best.ind.id}"]`, best.value);
   await page.uncheck(`input[name="show"][value="${indicators[0].id}"]`);
   const address = page.url();
@@ -449,7 +453,7 @@ async function checkMatrixKeyboard(browser) {
 }
 
 async function checkValueMap(browser) {
-  const chosen = indicators[indicators.length - 1];
+  const chosen = MAPPED;
   const context = await browser.newContext({ viewport: VIEWPORTS[0] });
   const { page, problems } = await open(context, MAP);
   const found = [...problems];

@@ -150,5 +150,14 @@
   });
   read();
   apply();
+  // A linked view opens with its choices in sight.
+  var chosen = filters.some(function (select) {
+    return select.value;
+  });
+  if (chosen || sort.value || boxes.some(function (box) {
+    return !box.checked;
+  })) {
+    form.querySelector("[data-matrix-choices]").open = true;
+  }
   form.hidden = false;
 })();
