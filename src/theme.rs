@@ -46,11 +46,9 @@ pub const STATIC: &[ThemeFile] = theme_files!("static":
     "compare-states.js",
     "compare.js",
     "favicon.svg",
-    "matrix.js",
     "print.js",
     "search.js",
     "style.css",
-    "value-map.js",
 );
 
 impl ThemeFile {

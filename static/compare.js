@@ -4,6 +4,10 @@
 //   [data-matrix-chooser]  the topic matrix: which topic columns (and states) to show
 //   [data-jump]            topic pages: a "your state" menu over the in-page links
 //   [data-print-chooser]   the print page: which states to print
+//   [data-matrix-controls] the indicator matrix (compare/): filter states by a value, sort
+//                          by state or value, choose the columns (?opt-out=yes&sort=…&show=…)
+//   [data-value-map]       the tile maps (index, compare/): which indicator the squares show
+//                          (?map=opt-out)
 (function () {
   "use strict";
 
@@ -249,10 +253,248 @@
     apply(false);
   }
 
+  // The states × indicators matrix. The data is the table itself: each cell's
+  // data-value. Without JavaScript the whole table shows and the controls stay hidden.
+  function valueMatrix() {
+
+    var form = document.querySelector("[data-matrix-controls]");
+    var table = document.querySelector("[data-ind-matrix]");
+    if (!form || !table) return;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var heads = Array.prototype.slice.call(table.tHead.rows[0].cells, 1);
+    var ids = heads.map(function (th) {
+      return th.getAttribute("data-indicator");
+    });
+    var filters = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
+    var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="show"]'));
+    var sort = form.querySelector("[data-sort]");
+    var status = form.querySelector("[data-matrix-status]");
+    var empty = document.querySelector("[data-matrix-empty]");
+
+    // Each value's rank in its column, in the order the filter lists them ("not stated" last).
+    var rank = {};
+    filters.forEach(function (select) {
+      var order = {};
+      Array.prototype.forEach.call(select.options, function (option, i) {
+        order[option.value] = i;
+      });
+      rank[select.getAttribute("data-filter")] = order;
+    });
+
+    function value(row, id) {
+      return row.cells[ids.indexOf(id) + 1].getAttribute("data-value");
+    }
+
+    function read() {
+      var query = new URLSearchParams(location.search || location.hash.slice(1));
+      filters.forEach(function (select) {
+        var wanted = query.get(select.name) || "";
+        select.value = wanted;
+        if (select.value !== wanted) select.value = "";
+      });
+      var show = query.get("show");
+      var shown = show === null ? null : show.split(",");
+      boxes.forEach(function (box) {
+        box.checked = shown === null || shown.indexOf(box.value) >= 0;
+      });
+      sort.value = query.get("sort") || "";
+      if (sort.selectedIndex < 0) sort.value = "";
+    }
+
+    // Writes the choices into the address, keeping parameters that are not the matrix's
+    // (the map's choice).
+    function remember() {
+      var query = new URLSearchParams(location.search);
+      filters.forEach(function (select) {
+        if (select.value) query.set(select.name, select.value);
+        else query.delete(select.name);
+      });
+      var chosen = boxes.filter(function (box) {
+        return box.checked;
+      });
+      if (chosen.length === boxes.length) query.delete("show");
+      else
+        query.set(
+          "show",
+          chosen
+            .map(function (box) {
+              return box.value;
+            })
+            .join(",")
+        );
+      if (sort.value) query.set("sort", sort.value);
+      else query.delete("sort");
+      var text = query.toString().replace(/%2C/g, ",");
+      try {
+        history.replaceState(null, "", text ? "?" + text : location.pathname);
+      } catch (e) {
+        location.hash = text;
+      }
+    }
+
+    function apply() {
+      var wanted = filters.filter(function (select) {
+        return select.value;
+      });
+      var count = 0;
+      rows.forEach(function (row) {
+        var keep = wanted.every(function (select) {
+          return value(row, select.name) === select.value;
+        });
+        row.hidden = !keep;
+        if (keep) count += 1;
+      });
+      var shown = boxes.map(function (box) {
+        return box.checked;
+      });
+      Array.prototype.forEach.call(table.rows, function (row) {
+        for (var i = 1; i < row.cells.length; i++) row.cells[i].hidden = !shown[i - 1];
+      });
+      var ordered = rows.slice();
+      if (sort.value) {
+        var order = rank[sort.value];
+        ordered.sort(function (a, b) {
+          return order[value(a, sort.value)] - order[value(b, sort.value)] || rows.indexOf(a) - rows.indexOf(b);
+        });
+      }
+      ordered.forEach(function (row) {
+        body.appendChild(row);
+      });
+      empty.hidden = count > 0;
+      var columns = shown.filter(Boolean).length;
+      status.textContent =
+        "Showing " +
+        count +
+        " of " +
+        rows.length +
+        " states and " +
+        columns +
+        " of " +
+        boxes.length +
+        " questions" +
+        (sort.value ? ", sorted by " + sort.options[sort.selectedIndex].text : "") +
+        ". The address of this page keeps these choices.";
+    }
+
+    form.addEventListener("change", function () {
+      apply();
+      remember();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    form.querySelector("[data-matrix-reset]").addEventListener("click", function () {
+      filters.forEach(function (select) {
+        select.value = "";
+      });
+      boxes.forEach(function (box) {
+        box.checked = true;
+      });
+      sort.value = "";
+      apply();
+      remember();
+    });
+    window.addEventListener("popstate", function () {
+      read();
+      apply();
+    });
+    read();
+    apply();
+    // A linked view opens with its choices in sight.
+    var chosen = filters.some(function (select) {
+      return select.value;
+    });
+    if (chosen || sort.value || boxes.some(function (box) {
+      return !box.checked;
+    })) {
+      form.querySelector("[data-matrix-choices]").open = true;
+    }
+    form.hidden = false;
+  }
+
+  // The tile map by value. Each covered square carries its state's value ids
+  // (data-values, in the menu's order) and each legend the words and mark of every value,
+  // so nothing is fetched. Without JavaScript the map shows what the page was built with.
+  function valueMaps() {
+
+    Array.prototype.forEach.call(document.querySelectorAll("[data-value-map]"), function (map) {
+      var select = map.querySelector("[data-map-choice]");
+      if (!select) return;
+      var ids = Array.prototype.filter
+        .call(select.options, function (option) {
+          return option.value;
+        })
+        .map(function (option) {
+          return option.value;
+        });
+      var legends = Array.prototype.slice.call(map.querySelectorAll("[data-legend]"));
+      var tiles = Array.prototype.slice.call(map.querySelectorAll(".tile[data-values]"));
+
+      function show(id) {
+        var k = ids.indexOf(id);
+        var legend = null;
+        legends.forEach(function (box) {
+          var mine = box.getAttribute("data-legend") === id;
+          box.hidden = !mine;
+          if (mine) legend = box;
+        });
+        var words = {};
+        if (legend) {
+          Array.prototype.forEach.call(legend.querySelectorAll("[data-value]"), function (item) {
+            words[item.getAttribute("data-value")] = {
+              label: item.getAttribute("data-label"),
+              marker: item.getAttribute("data-marker"),
+            };
+          });
+        }
+        tiles.forEach(function (tile) {
+          tile.className = tile.className.replace(/\s*\bv-[\w-]+/g, "");
+          var name = tile.querySelector("[data-tile-name]");
+          var mark = tile.querySelector(".tile-mark");
+          var link = tile.querySelector("a");
+          var state = name.getAttribute("data-tile-name");
+          var value = k < 0 ? null : tile.getAttribute("data-values").split(" ")[k];
+          var shown = value && words[value];
+          if (shown) {
+            tile.className += " v-" + value;
+            mark.textContent = shown.marker;
+            name.textContent = state + ": " + shown.label;
+            link.title = state + ": " + shown.label;
+          } else {
+            mark.textContent = "";
+            name.textContent = state;
+            link.title = state;
+          }
+        });
+      }
+
+      select.addEventListener("change", function () {
+        show(select.value);
+        var query = new URLSearchParams(location.search);
+        if (select.value && select.value !== select.getAttribute("data-default")) query.set("map", select.value);
+        else query.delete("map");
+        var text = query.toString().replace(/%2C/g, ",");
+        try {
+          history.replaceState(null, "", (text ? "?" + text : location.pathname) + location.hash);
+        } catch (e) {
+          // A browser that refuses to rewrite a file:// address keeps the view, not the link.
+        }
+      });
+      select.setAttribute("data-default", select.value);
+      var wanted = new URLSearchParams(location.search).get("map");
+      if (wanted !== null && ids.indexOf(wanted) >= 0) select.value = wanted;
+      show(select.value);
+      map.querySelector("[data-map-choice-holder]").hidden = false;
+    });
+  }
+
   var chooser = document.querySelector("[data-matrix-chooser]");
   if (chooser) matrixChooser(chooser);
   var jump = document.querySelector("[data-jump]");
   if (jump) jumpMenu(jump);
   var print = document.querySelector("[data-print-chooser]");
   if (print) printChooser(print);
+  valueMatrix();
+  valueMaps();
 })();

@@ -270,7 +270,7 @@ fn the_map_shows_values_on_the_matrix_and_coverage_on_the_index() {
         "<div class=\"map-legend\" data-legend=\"{}\" hidden>",
         first.id
     )));
-    assert!(index.contains("value-map.js"));
+    assert!(index.contains("compare.js"));
     // Each covered square carries its values for the map's script, in indicator order.
     let ids: Vec<&str> = iowa
         .indicators
