@@ -1,5 +1,5 @@
 //! Indicators through the whole build: editors' values in a Markdown state's front matter
-//! and in `indicators.toml` win and are marked as the editor's on the page and in the data;
+//! and in `indicators.toml` win and are marked as the editor's on the page, in the matrix and in the data;
 //! evidence links land on a marked sentence; bad overrides name their file and line;
 //! `check --indicators` lists values with the lines to paste; text stays text.
 
@@ -145,6 +145,44 @@ fn plain_text_in_evidence_stays_text() {
     let question = fs::read_to_string(out.join("states/nevada").join(file)).unwrap();
     assert!(!question.contains("<script>alert"));
     assert!(question.contains("&lt;script&gt;alert(1)&lt;/script&gt; DMV does not release"));
+}
+
+#[test]
+fn the_matrix_marks_editors_values_and_keeps_evidence_as_text() {
+    let (_dir, out) = built(OVERRIDE);
+    let page = fs::read_to_string(out.join("compare/index.html")).unwrap();
+    // The legend explains the mark once, since some values are the editor's.
+    assert_eq!(
+        page.matches("Set by the editor, not read from the answers")
+            .count(),
+        1
+    );
+    let row = |code: &str| {
+        let start = page.find(&format!("<tr data-state=\"{code}\">")).unwrap();
+        &page[start..start + page[start..].find("</tr>").unwrap()]
+    };
+    let cell = |code: &str, id: &str| {
+        let row = row(code);
+        let at = row
+            .find(&format!("data-indicator=\"{id}\""))
+            .or_else(|| row.find(&format!("data-indicator={id} ")))
+            .unwrap_or_else(|| panic!("{code} has no {id} cell"));
+        &row[at..at + row[at..].find("</td>").unwrap()]
+    };
+    // Nevada's table override: "not stated", marked as the editor's, with the note.
+    let nevada = cell("NV", "formal-agreement");
+    assert!(nevada.contains("Not stated"), "{nevada}");
+    assert!(nevada.contains("(set by the editor)"), "{nevada}");
+    assert!(nevada.contains("The 2017 MOU lapsed"), "{nevada}");
+    // A value read from the answers carries no editor's mark.
+    let court = cell("NV", "court-order");
+    assert!(!court.contains("(set by the editor)"), "{court}");
+    // Content's markup in an evidence sentence stays text in the matrix too.
+    assert!(!page.contains("<script>alert"));
+    assert!(
+        court.contains("The &lt;script&gt;alert(1)&lt;/script&gt; DMV does not release"),
+        "{court}"
+    );
 }
 
 #[test]
