@@ -1,7 +1,7 @@
 //! Indicators through the whole build: editors' values in a Markdown state's front matter
-//! and in `indicators.toml` win and are marked as the editor's on the page, in the matrix and in the data;
-//! evidence links land on a marked sentence; bad overrides name their file and line;
-//! `check --indicators` lists values with the lines to paste; text stays text.
+//! and in `indicators.toml` win and are marked as the editor's on the page, in the matrix
+//! and in the data; evidence links land on a marked sentence; bad overrides name their file
+//! and line; `check --indicators` lists values with the lines to paste; text stays text.
 
 mod harness;
 
