@@ -81,7 +81,7 @@ pub struct TopicsConfig {
 }
 
 /// Series-wide settings of the matcher.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MatchingConfig {
     /// Words that every question of the series uses and that say nothing about its topic
@@ -91,23 +91,10 @@ pub struct MatchingConfig {
     /// Groups of words that mean the same here; each group matches as one word.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
-    /// Below this score a question stays unaligned.
-    #[serde(default = "default_min_score")]
-    pub min_score: f32,
-}
-
-impl Default for MatchingConfig {
-    fn default() -> Self {
-        MatchingConfig {
-            ignore: Vec::new(),
-            synonyms: Vec::new(),
-            min_score: default_min_score(),
-        }
-    }
-}
-
-fn default_min_score() -> f32 {
-    0.15
+    /// Accepted for the topics.toml files of older versions (a question scoring below it
+    /// stayed unaligned); read and no longer used.
+    #[serde(default, rename = "min_score")]
+    _min_score: Option<f32>,
 }
 
 /// One canonical topic: a column of the matrix, a topic page.
@@ -228,10 +215,7 @@ fn without_unknown_keys(path: &Path, text: &str) -> (String, Vec<Diagnostic>) {
 
 /// The checks on values that TOML's types do not express.
 fn check_site(path: &Path, text: &str, site: &SiteConfig) -> Result<(), Diagnostic> {
-    if !(site.base_url.is_empty()
-        || site.base_url.starts_with("http://")
-        || site.base_url.starts_with("https://"))
-    {
+    if !(site.base_url.is_empty() || crate::text::is_http_url(&site.base_url)) {
         let line = line_of_key(text, "base_url");
         return Err(Diagnostic::error(path, line, format!("`base_url` must be an http(s) URL, found {:?}", site.base_url), "write the full address, e.g. base_url = \"https://user.github.io/repo/\", or leave it empty"));
     }

@@ -123,7 +123,8 @@ fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Resul
             .ok()
     });
 
-    let docs = parse_states(states, &site_config, &mut diagnostics, cache);
+    let places = Jurisdictions::new(&site_config.extra_places());
+    let docs = parse_states(states, &site_config, &places, &mut diagnostics, cache);
     let page_sources = parse_pages(&pages, &mut diagnostics);
     timer.lap("parse states");
 
@@ -132,7 +133,7 @@ fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Resul
         Some(None) => (TopicsConfig::default(), false),
         None => {
             let matching = config::MatchingConfig::default();
-            let found = align::discover::discover(&docs, &matching);
+            let found = align::discover::discover(&docs, &matching, &places);
             diagnostics.push(Diagnostic::info(
                 &topics_path,
                 None,
@@ -148,14 +149,19 @@ fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Resul
     let indicators = read_indicators(
         indicators_file.as_ref(),
         &topics_config,
-        &site_config,
+        &places,
         &docs,
         &mut diagnostics,
     )?;
-    let alignment = align::align(&docs, &topics_config);
+    let alignment = align::align(&docs, &topics_config, &places);
     // Without usable topics every question would be "unaligned": noise, not news.
     if topics_ok {
-        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics_path));
+        diagnostics.extend(align::check_pins(
+            &docs,
+            &topics_config,
+            &topics_path,
+            &places,
+        ));
         diagnostics.extend(align::diagnostics(
             &docs,
             &alignment,
@@ -182,7 +188,7 @@ fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Resul
 fn read_indicators(
     file: Option<&source::SourceFile>,
     topics: &TopicsConfig,
-    site: &SiteConfig,
+    places: &Jurisdictions,
     docs: &[StateDoc],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<indicators::Indicators> {
@@ -210,7 +216,6 @@ fn read_indicators(
             return Ok(indicators::Indicators::default());
         }
     };
-    let places = Jurisdictions::new(&site.extra_places());
     let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
     let (compiled, diags) =
         indicators::Indicators::new(config, &topic_ids, &file.path, text, |s| {
@@ -243,11 +248,11 @@ fn is_markdown(path: &Path) -> bool {
 fn parse_states(
     states: Vec<source::SourceFile>,
     site: &SiteConfig,
+    places: &Jurisdictions,
     diagnostics: &mut Vec<Diagnostic>,
     cache: Option<&mut parse_cache::ParseCache>,
 ) -> Vec<StateDoc> {
     let extra = site.extra_places();
-    let places = Jurisdictions::new(&extra);
     let parse_one = |f: &source::SourceFile, places: &Jurisdictions| {
         if is_markdown(&f.path) {
             markdown::parse_state(&f.path, &f.bytes, places)
@@ -256,10 +261,10 @@ fn parse_states(
         }
     };
     let parsed: Vec<parse::Parsed> = match cache {
-        Some(cache) => cache.parse(states, &extra, &places, parse_one),
+        Some(cache) => cache.parse(states, &extra, places, parse_one),
         None => states
             .into_par_iter()
-            .map(|f| parse_one(&f, &places))
+            .map(|f| parse_one(&f, places))
             .collect(),
     };
     let mut docs = Vec::with_capacity(parsed.len());

@@ -221,8 +221,8 @@ fn eject(root: &std::path::Path) -> ExitCode {
 /// `--base-url` takes what `base_url` in site.toml takes: an http(s) URL, or nothing. It
 /// ends up in every page's canonical link, so a `javascript:` URL must not pass.
 fn base_url(value: &str) -> Result<String, String> {
-    let lower = value.trim().to_ascii_lowercase();
-    if lower.is_empty() || lower.starts_with("http://") || lower.starts_with("https://") {
+    let value_trimmed = value.trim();
+    if value_trimmed.is_empty() || stateside::text::is_http_url(value_trimmed) {
         Ok(value.to_string())
     } else {
         Err("expected an http(s) URL such as https://user.github.io/repo/, or \"\" for none".into())
@@ -338,7 +338,8 @@ fn topics(root: PathBuf, write: bool, force: bool) -> ExitCode {
     } else {
         Default::default()
     };
-    let found = stateside::align::discover::discover(&loaded.docs, &matching);
+    let places = stateside::jurisdiction::Jurisdictions::new(&loaded.site.extra_places());
+    let found = stateside::align::discover::discover(&loaded.docs, &matching, &places);
     print!("{}", stateside::align::proposals(&loaded.docs, &found));
     if exists {
         print!(

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Answer, Block, List, ListItem, Question, StateDoc};
 use crate::jurisdiction::Jurisdictions;
+use crate::text::asks;
 
 mod header;
 
@@ -149,12 +150,6 @@ fn bullet(text: &str) -> Option<&str> {
         }
     }
     None
-}
-
-/// True when a line reads as a question: it ends in `?`, perhaps inside closing quotes or brackets.
-fn asks(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' '])
-        .ends_with(['?', '？'])
 }
 
 fn is_category(text: &str) -> Option<&str> {

@@ -48,12 +48,8 @@ impl Layout {
         }
     }
 
-    /// Fails with a message naming the folder when one of the three is missing.
-    pub fn check(&self) -> Result<()> {
-        self.check_dirs(true)
-    }
-
-    /// Like `check`, but `content/` only unless `all`.
+    /// Fails with a message naming the folder when `content/` is missing, or (with `all`)
+    /// one of the three.
     pub fn check_dirs(&self, all: bool) -> Result<()> {
         let wanted = if all { 3 } else { 1 };
         for (dir, what) in [

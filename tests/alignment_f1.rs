@@ -95,7 +95,7 @@ fn pairwise(got: &[Vec<Option<String>>], want: &[Vec<String>]) -> Scores {
 }
 
 fn topic_ids(docs: &[StateDoc], topics: &TopicsConfig) -> Vec<Vec<Option<String>>> {
-    align(docs, topics)
+    align(docs, topics, &stateside::jurisdiction::Jurisdictions::new(&[]))
         .docs
         .iter()
         .map(|qs| {
@@ -150,7 +150,7 @@ fn test_states_align_with_pairwise_f1_of_at_least_080() {
 fn topics_found_without_hints_group_the_test_states_questions() {
     let (docs, want): (Vec<StateDoc>, Vec<Vec<String>>) = corpus().into_iter().unzip();
     let found =
-        stateside::align::discover::discover(&docs, &stateside::config::MatchingConfig::default());
+        stateside::align::discover::discover(&docs, &stateside::config::MatchingConfig::default(), &stateside::jurisdiction::Jurisdictions::new(&[]));
     let mut got: Vec<Vec<Option<String>>> =
         docs.iter().map(|d| vec![None; d.questions.len()]).collect();
     for p in &found.topics {

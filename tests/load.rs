@@ -129,3 +129,33 @@ fn unaligned_question_is_a_warning_with_its_line() {
     assert_eq!(w.line, Some(3));
     assert!(w.message.contains("unaligned"), "{w}");
 }
+
+/// A place declared in site.toml is a place for the pins too: a pin may name it as the
+/// place lists know it ("Saint Croix" for "St. Croix"), and the pinned question takes
+/// its topic.
+#[test]
+fn pin_names_an_extra_place_of_site_toml() {
+    let p = project(&[(
+        "states/st-croix.txt",
+        "Data Sharing in St. Croix\n\n1. Who won the football game last night?\n\nThe home team.\n",
+    )]);
+    let content = p.path().join("content");
+    let mut site = fs::read_to_string(content.join("site.toml")).unwrap();
+    site.push_str("\n[[extra_jurisdictions]]\nname = \"St. Croix\"\ncode = \"SX\"\n");
+    fs::write(content.join("site.toml"), site).unwrap();
+    let mut topics = fs::read_to_string(content.join("topics.toml")).unwrap();
+    topics.push_str("\n[[pin]]\nstate = \"Saint Croix\"\nquestion = 1\ntopic = \"laws\"\n");
+    fs::write(content.join("topics.toml"), topics).unwrap();
+
+    let loaded = stateside::load(p.path()).unwrap();
+    let problems: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let laws = loaded.topics.topics.iter().position(|t| t.id == "laws");
+    let got = loaded.alignment.docs[0][0].as_ref().map(|m| m.topic);
+    assert_eq!(got, laws);
+}
