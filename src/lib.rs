@@ -208,7 +208,15 @@ fn read_indicators(
         }
         return Ok(indicators::Indicators::default());
     };
-    let text = parse::decode(&file.path, &file.bytes).map_err(|d| Error::Content(vec![d]))?;
+    // Like site.toml and topics.toml, a file that cannot be read is one more problem to
+    // list beside the others, not an error that hides them.
+    let text = match parse::decode(&file.path, &file.bytes) {
+        Ok(text) => text,
+        Err(d) => {
+            diagnostics.push(d);
+            return Ok(indicators::Indicators::default());
+        }
+    };
     let config = match indicators::config::parse(&file.path, text, topics) {
         Ok(c) => c,
         Err(d) => {

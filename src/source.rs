@@ -67,11 +67,9 @@ impl Layout {
         .take(wanted)
         {
             if !dir.is_dir() {
-                return Err(Error::Output {
+                return Err(Error::MissingSource {
                     path: dir.clone(),
-                    message: format!(
-                        "missing folder: the project needs {what}; run stateside in the project folder or pass --root DIR"
-                    ),
+                    what,
                 });
             }
         }

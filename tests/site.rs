@@ -751,10 +751,14 @@ fn two_files_on_one_path_is_an_error() {
     guide.pages[0].slug = "compare".into();
     let err = render_site(&guide, &templates(), &RenderOptions::default()).unwrap_err();
     match err {
-        Error::Output { path, message } => {
+        Error::PageCollision {
+            path,
+            first,
+            second,
+        } => {
             assert_eq!(path, Path::new("compare/index.html"));
-            assert!(message.contains("comparison matrix"), "{message}");
-            assert!(message.contains("`compare`"), "{message}");
+            assert!(first.contains("comparison matrix"), "{first}");
+            assert!(second.contains("`compare`"), "{second}");
         }
         other => panic!("expected an output error, got {other:?}"),
     }

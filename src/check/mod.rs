@@ -130,11 +130,8 @@ fn check_static(static_dir: &Path, generated: &BTreeSet<String>) -> Result<()> {
             ancestors.find(|dir| files.contains(*dir))
         };
         if let Some(p) = taken {
-            return Err(Error::Output {
+            return Err(Error::StaticCollision {
                 path: static_dir.join(p),
-                message: "a file in static/ has the path of a page or folder that stateside \
-                          generates; rename or remove it"
-                    .into(),
             });
         }
     }

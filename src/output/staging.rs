@@ -184,11 +184,8 @@ impl Staging {
             ancestors(path).find(|dir| self.static_files.contains(*dir))
         };
         match taken {
-            Some(p) => Err(Error::Output {
+            Some(p) => Err(Error::StaticCollision {
                 path: self.static_dir.join(p),
-                message: "a file in static/ has the path of a page or folder that stateside \
-                          generates; rename or remove it"
-                    .into(),
             }),
             None => Ok(()),
         }

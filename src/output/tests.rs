@@ -189,7 +189,7 @@ fn static_files_never_collide_with_generated_ones() {
         fs::write(st.join(name), "mine").unwrap();
         let err = p.write(&[OutputFile::new(generated, "x")]).unwrap_err();
         assert!(
-            matches!(&err, Error::Output { path, .. } if path.ends_with(name)),
+            matches!(&err, Error::StaticCollision { path } if path.ends_with(name)),
             "{err}"
         );
         assert!(err.to_string().contains("rename or remove it"), "{err}");
