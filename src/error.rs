@@ -11,8 +11,7 @@ pub enum Error {
     #[error("{} content error(s); nothing was written", count_errors(.0))]
     Content(Vec<Diagnostic>),
 
-    /// A folder the project needs is not there (`content/`, or `templates/` or `static/`
-    /// where they are required).
+    /// A folder the project needs is not there (`content/`).
     #[error("{}: missing folder: the project needs {what}; run stateside in the project folder or pass --root DIR", shown_path(path))]
     MissingSource { path: PathBuf, what: &'static str },
 

@@ -27,6 +27,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod parse_cache;
+pub mod project;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -37,6 +38,7 @@ pub mod theme;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
+pub use project::{BuildOptions, Project};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -80,18 +82,19 @@ impl Loaded {
 /// `site.toml` or `topics.toml` is reported beside the state files' problems, not instead
 /// of them. Fails early only when a configuration file or a project folder is unreadable.
 pub fn load(root: &Path) -> Result<Loaded> {
-    load_inner(root, None)
+    load_from(&Layout::open(root)?, None)
 }
 
 /// Like [`load`], but parses only the state files that changed since the last call with
 /// the same cache (for `serve`).
 pub fn load_cached(root: &Path, cache: &mut parse_cache::ParseCache) -> Result<Loaded> {
-    load_inner(root, Some(cache))
+    load_from(&Layout::open(root)?, Some(cache))
 }
 
-fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Result<Loaded> {
+/// [`load`] for a project whose folders were resolved already ([`Layout::open`]); with a
+/// cache, as [`load_cached`].
+pub fn load_from(layout: &Layout, cache: Option<&mut parse_cache::ParseCache>) -> Result<Loaded> {
     let mut timer = StageTimer::from_env();
-    let layout = Layout::new(root);
     let Sources {
         site,
         topics,
@@ -99,7 +102,7 @@ fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Resul
         states,
         pages,
         mut diagnostics,
-    } = source::read_sources(&layout)?;
+    } = source::read_sources(layout)?;
     timer.lap("read files");
 
     let site_config = match parse::decode(&site.path, &site.bytes) {
@@ -344,6 +347,11 @@ pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
     guide_from(load(root)?)
 }
 
+/// [`load_guide`] for a project whose folders were resolved already.
+pub fn load_guide_from(layout: &Layout) -> Result<(Guide, Vec<Diagnostic>)> {
+    guide_from(load_from(layout, None)?)
+}
+
 /// Builds the guide from loaded content; fails with every diagnostic when one is an error,
 /// and returns the warnings beside the guide.
 pub fn guide_from(mut loaded: Loaded) -> Result<(Guide, Vec<Diagnostic>)> {
@@ -366,16 +374,6 @@ pub fn guide_from(mut loaded: Loaded) -> Result<(Guide, Vec<Diagnostic>)> {
     Ok((guide, diagnostics))
 }
 
-/// How to build.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    pub root: PathBuf,
-    /// Output folder; `root/public` when `None`.
-    pub output: Option<PathBuf>,
-    pub base_url: Option<String>,
-    pub minify: bool,
-}
-
 /// What a build did, for the summary line.
 #[derive(Debug, Clone)]
 pub struct BuildSummary {
@@ -395,21 +393,16 @@ pub struct BuildSummary {
 /// On any error the previous output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let layout = Layout::new(&opts.root);
-    // templates/ and static/ are optional: the built-in theme fills in what they lack.
-    layout.check_dirs(false)?;
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let project = Project::resolve(opts)?;
+    let layout = &project.layout;
     // Locked before the content is read: a second build of this output waits here, and
     // what a killed build left is repaired first, even when this one then fails.
-    let locked = output::LockedOutput::take(&opts.root, &output)?;
+    let locked = output::LockedOutput::take(&layout.root, &project.output)?;
     let mut timer = StageTimer::from_env();
-    let (mut guide, warnings) = load_guide(&opts.root)?;
+    let (mut guide, warnings) = load_guide_from(layout)?;
     timer.lap("load, align, model (all)");
     let mut notes = Vec::new();
-    let base_url = opts.base_url.as_deref().unwrap_or(&guide.site.base_url);
+    let base_url = project.base_url.as_deref().unwrap_or(&guide.site.base_url);
     if base_url.trim().is_empty() {
         notes.push(
             "no base_url is set, so sitemap.xml and the pages' canonical links are left out; \
@@ -434,7 +427,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
                 || search::write_index(&guide, &staging),
             )
         },
-        || opts.minify.then(|| guide.minified_html()),
+        || project.minify.then(|| guide.minified_html()),
     );
     exported?;
     indexed?;
@@ -443,8 +436,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     }
     timer.lap("exports, search index, minify answers");
     let render_opts = render::RenderOptions {
-        base_url: opts.base_url.clone(),
-        minify: opts.minify,
+        base_url: project.base_url.clone(),
+        minify: project.minify,
     };
     render::render_site_each(&guide, &layout.templates, &render_opts, |file| {
         staging.write(&file)
@@ -459,7 +452,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         topics: guide.topics.len(),
         pages: stats.html_pages,
         files: stats.files,
-        output,
+        output: project.output,
         elapsed: started.elapsed(),
         warnings,
         notes,

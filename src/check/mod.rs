@@ -34,14 +34,13 @@ impl CheckReport {
 
 /// Reads everything and renders every page as `build` would, writing nothing.
 pub fn check(root: &Path) -> Result<CheckReport> {
-    let layout = Layout::new(root);
-    let loaded = crate::load(root)?;
+    // The folders are resolved as for build: content/ must be there, templates/ and
+    // static/ are optional (the built-in theme fills in).
+    let layout = Layout::open(root)?;
+    let loaded = crate::load_from(&layout, None)?;
     let mut build_errors = Vec::new();
     let mut guide = None;
-    // templates/ and static/ are optional, as for build: the built-in theme fills in.
-    if let Err(e) = layout.check_dirs(false) {
-        build_errors.push(e);
-    } else if !loaded.has_errors() {
+    if !loaded.has_errors() {
         let built = guide_of(&loaded);
         if let Err(e) = render_all(&built, &layout) {
             build_errors.push(e);

@@ -72,9 +72,10 @@ pub struct Rebuilt {
 }
 
 impl SiteBuilder {
-    pub fn new(root: &Path, base_url: Option<String>) -> Self {
+    /// A builder for the project of `layout` (from [`Layout::open`]).
+    pub fn new(layout: Layout, base_url: Option<String>) -> Self {
         SiteBuilder {
-            layout: Layout::new(root),
+            layout,
             base_url,
             parses: ParseCache::default(),
             renders: RenderCache::default(),
@@ -101,8 +102,8 @@ impl SiteBuilder {
     pub fn rebuild(&mut self) -> Result<Rebuilt> {
         let started = Instant::now();
         let mut timer = crate::StageTimer::from_env();
-        self.layout.check_dirs(false)?;
-        let loaded = crate::load_cached(&self.layout.root, &mut self.parses)?;
+        self.layout.check_content()?;
+        let loaded = crate::load_from(&self.layout, Some(&mut self.parses))?;
         let parsed = self.parses.last_parsed;
         let (guide, warnings) = crate::guide_from(loaded)?;
         timer.lap("serve: load, parse changed files, align, model");
@@ -277,7 +278,7 @@ mod tests {
     #[test]
     fn a_changed_answer_renders_only_the_pages_that_show_it() {
         let dir = project();
-        let mut builder = SiteBuilder::new(dir.path(), None);
+        let mut builder = SiteBuilder::new(Layout::new(dir.path()), None);
         let first = builder.rebuild().unwrap();
         assert_eq!(first.parsed, 2);
         assert_eq!(first.rendered, first.pages);
@@ -322,7 +323,7 @@ mod tests {
     #[test]
     fn an_error_keeps_the_last_good_files() {
         let dir = project();
-        let mut builder = SiteBuilder::new(dir.path(), None);
+        let mut builder = SiteBuilder::new(Layout::new(dir.path()), None);
         builder.rebuild().unwrap();
         let before = builder.files().clone();
         let templates = dir.path().join("templates");
