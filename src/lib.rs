@@ -399,7 +399,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // what a killed build left is repaired first, even when this one then fails.
     let locked = output::LockedOutput::take(&layout.root, &project.output)?;
     let mut timer = StageTimer::from_env();
-    let (mut guide, warnings) = load_guide_from(layout)?;
+    let (guide, warnings) = load_guide_from(layout)?;
     timer.lap("load, align, model (all)");
     let mut notes = Vec::new();
     let base_url = project.base_url.as_deref().unwrap_or(&guide.site.base_url);
@@ -431,9 +431,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     );
     exported?;
     indexed?;
-    if let Some(html) = minified {
-        guide.use_html(html);
-    }
+    let guide = match minified {
+        Some(html) => guide.with_html(html),
+        None => guide,
+    };
     timer.lap("exports, search index, minify answers");
     let render_opts = render::RenderOptions {
         base_url: project.base_url.clone(),
