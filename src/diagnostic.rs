@@ -1,5 +1,5 @@
-//! Content problems found while reading and aligning: each names a file and line,
-//! says what is wrong and what to do. Collected, never thrown, so an editor sees them all.
+//! A content problem in (file, line, what is wrong, what to do) -> a [`Diagnostic`] out,
+//! printed as `file:line: error: …`. Collected, never thrown, so an editor sees them all.
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
-//! The errors that stop a build, with the facts as fields.
+//! A failure that stops a build in -> an [`Error`] out, with the facts as fields and the
+//! message users read.
 
 use std::path::PathBuf;
 

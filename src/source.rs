@@ -1,5 +1,6 @@
-//! Find and read the content files of a project: `content/site.toml`, `content/topics.toml`,
-//! `content/indicators.toml` (optional), `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
+//! A project's folders in -> its content files' bytes out: `content/site.toml`,
+//! `content/topics.toml`, `content/indicators.toml` (optional), `content/states/*.{txt,md}`
+//! and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,5 @@
-//! Small text helpers shared by the stages: URL slugs and one-sentence summaries.
+//! Small text helpers shared by the stages, text in -> text out: URL slugs, one-sentence
+//! summaries, escaped control characters, and the rules for web addresses and questions.
 
 /// Text with its control characters (ESC, newline, tab…) written as escapes such as
 /// `\u{1b}`, so that a file name cannot drive a terminal or break a line of a report.

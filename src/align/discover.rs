@@ -52,7 +52,11 @@ pub struct Proposal {
 /// Proposes topics for `docs`; `matching` (ignored words, synonyms) may come from an
 /// existing topics.toml, whose topics and hints are not used.
 /// `places` are every place a state file may be about, the extra ones of site.toml too.
-pub fn discover(docs: &[StateDoc], matching: &MatchingConfig, places: &Jurisdictions) -> Discovered {
+pub fn discover(
+    docs: &[StateDoc],
+    matching: &MatchingConfig,
+    places: &Jurisdictions,
+) -> Discovered {
     let config = TopicsConfig {
         matching: matching.clone(),
         topics: Vec::new(),

@@ -1,3 +1,6 @@
+//! Tests of the matcher: state documents and topics in -> the alignment, pins and their
+//! diagnostics out.
+
 use super::*;
 use crate::config::parse_topics;
 use crate::parse::parse_text;
@@ -259,7 +262,12 @@ fn two_questions_pinned_to_one_topic_warn_at_the_pin_and_the_loser_is_still_matc
         "[[pin]]\nstate = \"IA\"\nquestion = 1\ntopic = \"retention\"\n\n[[pin]]\nstate = \"Iowa\"\nquestion = 17\ntopic = \"retention\"\n",
     );
     let docs = vec![sample("iowa.txt")];
-    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"), &Jurisdictions::new(&[]));
+    let diags = check_pins(
+        &docs,
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at_second = warnings_at(&diags, line + 5);
     assert_eq!(at_second.len(), 1, "{diags:?}");
     assert!(at_second[0].contains("questions 1 and 17 are both pinned to topic \"retention\""));
@@ -278,7 +286,12 @@ fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
         "[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"oversight\"\n\n[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"security\"\n",
     );
     let docs = vec![sample("iowa.txt")];
-    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"), &Jurisdictions::new(&[]));
+    let diags = check_pins(
+        &docs,
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at_second = warnings_at(&diags, line + 5);
     assert_eq!(at_second.len(), 1, "{diags:?}");
     assert!(
@@ -294,7 +307,12 @@ fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
 fn a_pin_without_effect_names_its_line() {
     let (t, line) =
         topics_with_pins("[[pin]]\nstate = \"IA\"\nquestion = 99\ntopic = \"oversight\"\n");
-    let diags = check_pins(&[sample("iowa.txt")], &t, Path::new("content/topics.toml"), &Jurisdictions::new(&[]));
+    let diags = check_pins(
+        &[sample("iowa.txt")],
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at = warnings_at(&diags, line);
     assert_eq!(
         at,

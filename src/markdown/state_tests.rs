@@ -1,3 +1,6 @@
+//! Tests of Markdown state documents: a `.md` file's text in -> the document and its
+//! diagnostics out.
+
 use super::*;
 use crate::diagnostic::Severity;
 use crate::doc::Answer;

@@ -1,4 +1,4 @@
-//! Tests of the output stage: files in through [`Staging`], folders out, checked by what
+//! Tests of the output stage: files in through [`Staging`] -> folders out, checked by what
 //! is on disk afterwards.
 
 use std::collections::BTreeMap;

@@ -1,5 +1,8 @@
+//! Tests of the plain-text parser: a state file's text in -> the document and its
+//! diagnostics out.
+
 use super::*;
-use crate::doc::{Answer, Block, List, ListItem};
+use crate::doc::{Answer, Block, List, ListItem, Question};
 use std::path::Path;
 
 fn places() -> Jurisdictions {
