@@ -222,6 +222,3 @@ fn matched(t: usize, scores: &[f32], pinned: bool) -> Match {
         confidence,
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -2,7 +2,7 @@
 //! wherever readers and machines look, names with marks and odd spacing, numbering other
 //! than `1.`, and `check` and `build` on projects with problems in several files at once.
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 

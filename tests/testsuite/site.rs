@@ -11,11 +11,9 @@ use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
 use stateside::Error;
 
-const BASE_URL: &str = "https://u.github.io/repo/";
+use crate::harness::{copy_all, repo, write_site};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+const BASE_URL: &str = "https://u.github.io/repo/";
 
 fn templates() -> PathBuf {
     repo().join("templates")
@@ -245,25 +243,6 @@ fn file<'f>(files: &'f [OutputFile], path: &str) -> &'f str {
         .find(|f| f.path == path)
         .unwrap_or_else(|| panic!("{path} was not generated"));
     std::str::from_utf8(&f.contents).unwrap()
-}
-
-/// Writes the files, a copy of `static/` and stand-ins for the data exports into a temp
-/// folder, as the build would.
-fn write_site(files: &[OutputFile]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for f in files {
-        let path = dir.path().join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &f.contents).unwrap();
-    }
-    for entry in std::fs::read_dir(repo().join("static")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    std::fs::create_dir_all(dir.path().join("data")).unwrap();
-    std::fs::write(dir.path().join("data/states.json"), "[]").unwrap();
-    std::fs::write(dir.path().join("data/answers.csv"), "").unwrap();
-    dir
 }
 
 fn html_pages(files: &[OutputFile]) -> impl Iterator<Item = (&str, &str)> {
@@ -679,27 +658,9 @@ fn print_page_has_every_state_and_unique_ids() {
 
 fn broken_templates(file_name: &str, contents: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walk(&templates()) {
-        let rel = entry.strip_prefix(templates()).unwrap();
-        let dest = dir.path().join(rel);
-        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &dest).unwrap();
-    }
+    copy_all(&templates(), dir.path());
     std::fs::write(dir.path().join(file_name), contents).unwrap();
     dir
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// Renders the sample guide with `file_name` replaced by `contents`; returns the template

@@ -1,23 +1,26 @@
-//! Tests of the matcher: state documents and topics in -> the alignment, pins and their
-//! diagnostics out.
+//! The matcher on the shipped samples and on states written for these tests: state
+//! documents and the series' topics (content/topics.toml) in -> the alignment, pins and
+//! their diagnostics out. Integration tests, since the sample content is the users' and
+//! may be edited.
 
-use super::*;
-use crate::config::parse_topics;
-use crate::parse::parse_text;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
-use crate::jurisdiction::Jurisdictions;
+use stateside::align::{align, check_pins, review};
+use stateside::config::{parse_topics, TopicsConfig};
+use stateside::diagnostic::Diagnostic;
+use stateside::doc::StateDoc;
+use stateside::jurisdiction::Jurisdictions;
+use stateside::parse::parse_text;
+
+use crate::harness::repo;
 
 fn topics() -> TopicsConfig {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
+    let path = repo().join("content/topics.toml");
     parse_topics(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
 fn sample(name: &str) -> StateDoc {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("content/states")
-        .join(name);
+    let path = repo().join("content/states").join(name);
     parse_text(
         Path::new(name),
         &std::fs::read(path).unwrap(),
@@ -196,7 +199,7 @@ fn alignment_carries_over_to_unseen_wording() {
 fn pins_always_win() {
     let mut t = topics();
     let docs = vec![sample("iowa.txt")];
-    t.pins.push(crate::config::Pin {
+    t.pins.push(stateside::config::Pin {
         state: "IA".into(),
         question: 1,
         topic: toml::Spanned::new(0..0, "retention".into()),
@@ -241,7 +244,7 @@ fn one_topic_per_state_and_weak_questions_stay_unaligned() {
 
 /// The repository's topics.toml with `pins` (TOML text) appended, parsed as if from a file.
 fn topics_with_pins(pins: &str) -> (TopicsConfig, usize) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
+    let path = repo().join("content/topics.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let first_pin_line = text.lines().count() + 2;
     let text = format!("{text}\n{pins}");

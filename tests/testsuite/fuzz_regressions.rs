@@ -8,8 +8,7 @@ use stateside::jurisdiction::Jurisdictions;
 use stateside::markdown::{parse_page, parse_state, Renderer};
 use stateside::parse::parse_text;
 
-#[path = "../fuzz/fuzz_targets/common.rs"]
-mod common;
+use crate::fuzz_common as common;
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
