@@ -238,11 +238,10 @@ mod tests {
     #[test]
     fn an_empty_title_says_so_at_its_line() {
         let err = parse_site(Path::new("site.toml"), "# Site\n\ntitle = \"\"\n").unwrap_err();
-        assert_eq!(err[0].line, Some(3));
+        let (line, message) = (err[0].line, &err[0].message);
         assert!(
-            err[0].message.starts_with("`title` is empty"),
-            "{}",
-            err[0].message
+            line == Some(3) && message.starts_with("`title` is empty"),
+            "{line:?}: {message}"
         );
     }
 

@@ -79,32 +79,29 @@ pub fn parse_topics(path: &Path, text: &str) -> Result<TopicsConfig, Vec<Diagnos
     let lines = table_lines(text, "topic");
     for (i, topic) in config.topics.iter().enumerate() {
         let line = lines.get(i).copied();
+        let mut error = |message: String, help: &str| {
+            diags.push(Diagnostic::error(path, line, message, help));
+        };
         if !is_valid_id(&topic.id) {
-            diags.push(Diagnostic::error(path, line, format!("topic id {:?} cannot be used in a URL", topic.id), "use lowercase letters, digits and hyphens, starting with a letter (not `index`, and not `q` followed by a digit, which unaligned questions use)"));
+            error(format!("topic id {:?} cannot be used in a URL", topic.id), "use lowercase letters, digits and hyphens, starting with a letter (not `index`, and not `q` followed by a digit, which unaligned questions use)");
         }
         if !seen.insert(topic.id.as_str()) {
-            diags.push(Diagnostic::error(
-                path,
-                line,
+            error(
                 format!("topic id {:?} is used twice", topic.id),
                 "give every [[topic]] its own id",
-            ));
+            );
         }
         if topic.label.trim().is_empty() {
-            diags.push(Diagnostic::error(
-                path,
-                line,
+            error(
                 format!("topic {:?} has an empty label", topic.id),
                 "set label to a short header for the comparison matrix, e.g. label = \"Retention\"",
-            ));
+            );
         }
         if topic.title.trim().is_empty() {
-            diags.push(Diagnostic::error(
-                path,
-                line,
+            error(
                 format!("topic {:?} has an empty title", topic.id),
                 "set title to the topic in question form",
-            ));
+            );
         }
     }
     if config.topics.is_empty() {

@@ -47,6 +47,13 @@ impl Project {
         }
     }
 
+    /// A project whose `public/` holds a one-page site already (`index.html`: "v1").
+    fn published() -> Self {
+        let p = Project::new();
+        p.write_page("index.html", "v1");
+        p
+    }
+
     fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -73,6 +80,12 @@ impl Project {
     }
 }
 
+/// A `.git` folder of the user's in the output, as a GitHub Pages branch has.
+fn users_git(out: &Path) {
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref").unwrap();
+}
+
 fn read(path: impl AsRef<Path>) -> String {
     fs::read_to_string(path).unwrap()
 }
@@ -95,8 +108,7 @@ fn rebuild_replaces_old_pages_and_keeps_dotfiles_and_cname() {
     let p = Project::new();
     let out = &p.out;
     p.write_page("old.html", "old");
-    fs::create_dir_all(out.join(".git")).unwrap();
-    fs::write(out.join(".git/HEAD"), "ref").unwrap();
+    users_git(out);
     fs::write(out.join("CNAME"), "example.org").unwrap();
     p.write_page("new.html", "new");
     assert!(!out.join("old.html").exists());
@@ -109,9 +121,8 @@ fn rebuild_replaces_old_pages_and_keeps_dotfiles_and_cname() {
 
 #[test]
 fn a_build_killed_between_its_renames_gets_its_site_back() {
-    let p = Project::new();
+    let p = Project::published();
     let out = &p.out;
-    p.write_page("index.html", "v1");
     fs::write(out.join("CNAME"), "example.org").unwrap();
     // What a build killed after `rename(out, old)` leaves behind.
     fs::rename(out, p.root().join(".public.stateside-old-99999")).unwrap();
@@ -164,8 +175,7 @@ fn refuses_project_and_source_folders_and_files() {
 
 #[test]
 fn failed_write_leaves_previous_output_untouched() {
-    let p = Project::new();
-    p.write_page("index.html", "v1");
+    let p = Project::published();
     let bad = [
         OutputFile::new("index.html", "v2"),
         OutputFile::new("../escape.html", "x"),
@@ -182,9 +192,8 @@ fn failed_write_leaves_previous_output_untouched() {
 
 #[test]
 fn static_files_never_collide_with_generated_ones() {
-    let p = Project::new();
+    let p = Project::published();
     let st = &p.static_dir;
-    p.write_page("index.html", "v1");
     for (name, generated) in [("robots.txt", "robots.txt"), ("states", "states/a.html")] {
         fs::write(st.join(name), "mine").unwrap();
         let err = p.write(&[OutputFile::new(generated, "x")]).unwrap_err();
@@ -332,13 +341,11 @@ fn the_marker_says_whose_each_entry_is() {
 
 #[test]
 fn a_page_that_takes_a_users_name_fails_the_swap_and_puts_everything_back() {
-    let p = Project::new();
+    let p = Project::published();
     let out = &p.out;
-    p.write_page("index.html", "v1");
     // `.git` sorts before `extra`, so it is carried into the new site before the
     // collision is found; it must come back.
-    fs::create_dir_all(out.join(".git")).unwrap();
-    fs::write(out.join(".git/HEAD"), "ref").unwrap();
+    users_git(out);
     fs::create_dir_all(out.join("extra")).unwrap();
     fs::write(out.join("extra/mine.txt"), "mine").unwrap();
     let v2 = [
@@ -359,9 +366,8 @@ fn a_page_that_takes_a_users_name_fails_the_swap_and_puts_everything_back() {
 
 #[test]
 fn a_leftover_holding_a_users_file_that_cannot_go_back_is_kept() {
-    let p = Project::new();
+    let p = Project::published();
     let out = &p.out;
-    p.write_page("index.html", "v1");
     fs::write(out.join("CNAME"), "now.example.org").unwrap();
     // A staging folder of a killed build, with a CNAME of the user's that differs from
     // the one in the output now: neither may be deleted.

@@ -225,6 +225,14 @@ pub fn html_pages(dir: &Path) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The text of the rendered file at `path` (rendered in memory, not written out).
+pub fn file<'f>(files: &'f [stateside::output::OutputFile], path: &str) -> &'f str {
+    match files.iter().find(|f| f.path == path) {
+        Some(f) => std::str::from_utf8(&f.contents).unwrap(),
+        None => panic!("{path} was not generated"),
+    }
+}
+
 /// Writes rendered files into a temp folder as the build would lay them out, with a copy
 /// of the repository's `static/` and stand-ins for the data exports, so that links
 /// between them can be followed on disk.
@@ -264,6 +272,16 @@ pub fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The warnings and errors of a load (not the notes), as `check` prints them.
+pub fn problems(loaded: &stateside::Loaded) -> Vec<String> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != stateside::Severity::Info)
+        .map(|d| d.to_string())
+        .collect()
 }
 
 pub fn read(path: &Path) -> String {

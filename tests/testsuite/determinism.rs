@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use std::path::Path;
 
-use stateside::{BuildOptions, Severity};
+use stateside::BuildOptions;
 
 const SEED: u64 = 2024;
 const STATES: usize = 60;
@@ -85,12 +85,7 @@ fn generator_is_deterministic_and_prefix_stable() {
 fn generated_corpus_parses_cleanly_and_aligns_as_intended() {
     let (project, corpus) = generated_project();
     let loaded = stateside::load(project.path()).unwrap();
-    let problems: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Info)
-        .map(|d| d.to_string())
-        .collect();
+    let problems = harness::problems(&loaded);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(loaded.docs.len(), STATES);
 

@@ -362,9 +362,8 @@ fn site_and_topic_texts_show_as_typed_in_text_and_attributes() {
     let (_dir, out) = hostile_build(&[], false);
     let pages = pages(&out);
     let path = "compare/index.html";
-    let compare = page(&pages, path);
     shows(
-        compare,
+        page(&pages, path),
         path,
         &[
             "Hostile </title><script>alert(1)</script> & \"quotes\"",
@@ -373,6 +372,7 @@ fn site_and_topic_texts_show_as_typed_in_text_and_attributes() {
             "Audits' <i>",
         ],
     );
+    let compare = page(&pages, path);
     let titles: Vec<&str> = compare
         .tags
         .iter()

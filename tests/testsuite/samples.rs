@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use stateside::doc::{Answer, Block, List, Question};
+use stateside::doc::{Answer, Block, List, Question, StateDoc};
 use stateside::jurisdiction::Jurisdictions;
 use stateside::parse::parse_text;
 
@@ -27,26 +27,32 @@ fn seed(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-#[test]
-fn iowa_sample_has_twenty_questions() {
-    let p = parse_text(Path::new("iowa.txt"), &seed("iowa.txt"), &places());
+/// A sample state parsed without a problem: the state `code`, questions 1 to 20, the
+/// first and the last as given.
+fn twenty_questions(name: &str, code: &str, first: &str, last: &str) -> StateDoc {
+    let p = parse_text(Path::new(name), &seed(name), &places());
     assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
     let d = p.doc.unwrap();
-    assert_eq!(d.state.code, "IA");
-    assert_eq!(d.title, "State DMV Data Sharing With ICE in Iowa");
+    assert_eq!(d.state.code, code);
     assert_eq!(d.questions.len(), 20);
     assert_eq!(
         d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
         (1..=20).collect::<Vec<_>>()
     );
-    assert_eq!(
-        d.questions[0].text,
-        "What laws regulate the sharing of DMV data with ICE in Iowa?"
+    assert_eq!(d.questions[0].text, first);
+    assert_eq!(d.questions[19].text, last);
+    d
+}
+
+#[test]
+fn iowa_sample_has_twenty_questions() {
+    let d = twenty_questions(
+        "iowa.txt",
+        "IA",
+        "What laws regulate the sharing of DMV data with ICE in Iowa?",
+        "Is there any evidence to suggest that sharing DMV data with ICE in Iowa has led to increased deportations or immigration enforcement actions?",
     );
-    assert_eq!(
-        d.questions[19].text,
-        "Is there any evidence to suggest that sharing DMV data with ICE in Iowa has led to increased deportations or immigration enforcement actions?"
-    );
+    assert_eq!(d.title, "State DMV Data Sharing With ICE in Iowa");
     // Answer 1 is a paragraph, a two-item list (whose item 2 is not question 2), a paragraph.
     let b = blocks(&d.questions[0]);
     assert_eq!(b.len(), 3);
@@ -55,22 +61,11 @@ fn iowa_sample_has_twenty_questions() {
 
 #[test]
 fn alabama_sample_has_twenty_questions() {
-    let p = parse_text(Path::new("alabama.txt"), &seed("alabama.txt"), &places());
-    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    let d = p.doc.unwrap();
-    assert_eq!(d.state.code, "AL");
-    assert_eq!(d.questions.len(), 20);
-    assert_eq!(
-        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
-        (1..=20).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        d.questions[0].text,
-        "What is the current policy of the Alabama state DMV regarding the sharing of driver’s license information with ICE?"
-    );
-    assert_eq!(
-        d.questions[19].text,
-        "Are there any best practices or guidelines for DMV data sharing with ICE that the Alabama DMV follows or should consider implementing?"
+    let d = twenty_questions(
+        "alabama.txt",
+        "AL",
+        "What is the current policy of the Alabama state DMV regarding the sharing of driver’s license information with ICE?",
+        "Are there any best practices or guidelines for DMV data sharing with ICE that the Alabama DMV follows or should consider implementing?",
     );
     // Answer 1 is a single "1." item: a paragraph.
     assert!(matches!(blocks(&d.questions[0]), [Block::Paragraph(_)]));

@@ -11,7 +11,7 @@ use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
 use stateside::Error;
 
-use crate::harness::{copy_all, repo, write_site};
+use crate::harness::{copy_all, file, repo, write_site};
 
 const BASE_URL: &str = "https://u.github.io/repo/";
 
@@ -235,14 +235,6 @@ fn sample_guide(base_url: &str) -> Guide {
 
 fn render(guide: &Guide) -> Vec<OutputFile> {
     render_site(guide, &templates(), &RenderOptions::default()).expect("site renders")
-}
-
-fn file<'f>(files: &'f [OutputFile], path: &str) -> &'f str {
-    let f = files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("{path} was not generated"));
-    std::str::from_utf8(&f.contents).unwrap()
 }
 
 fn html_pages(files: &[OutputFile]) -> impl Iterator<Item = (&str, &str)> {
@@ -543,10 +535,8 @@ fn not_found_page_links_from_the_base_url_path() {
 #[test]
 fn canonical_sitemap_and_robots_follow_base_url() {
     let files = render(&sample_guide(BASE_URL));
-    let state = file(&files, "states/iowa/index.html");
-    assert!(
-        state.contains("<link rel=\"canonical\" href=\"https://u.github.io/repo/states/iowa/\">")
-    );
+    let canonical = "<link rel=\"canonical\" href=\"https://u.github.io/repo/states/iowa/\">";
+    assert!(file(&files, "states/iowa/index.html").contains(canonical));
     let sitemap = file(&files, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://u.github.io/repo/</loc>"));
     assert!(sitemap.contains("<loc>https://u.github.io/repo/states/iowa/privacy.html</loc>"));
@@ -663,29 +653,29 @@ fn broken_templates(file_name: &str, contents: &str) -> tempfile::TempDir {
     dir
 }
 
-/// Renders the sample guide with `file_name` replaced by `contents`; returns the template
-/// error's file name and message.
-fn template_error(file_name: &str, contents: &str, minify: bool) -> (String, String) {
+/// Renders the sample guide with `file_name` replaced by `contents`, unminified and
+/// minified (minified templates are one long line; errors must still point into the
+/// files); returns each template error's file name and message.
+fn template_errors(file_name: &str, contents: &str) -> Vec<(String, String)> {
     let dir = broken_templates(file_name, contents);
-    let opts = RenderOptions {
-        minify,
-        ..RenderOptions::default()
-    };
-    match render_site(&sample_guide(BASE_URL), dir.path(), &opts).unwrap_err() {
-        Error::Template { name, message } => (name, message),
-        other => panic!("expected a template error, got {other:?}"),
-    }
+    [false, true]
+        .map(|minify| {
+            let opts = RenderOptions {
+                minify,
+                ..RenderOptions::default()
+            };
+            match render_site(&sample_guide(BASE_URL), dir.path(), &opts).unwrap_err() {
+                Error::Template { name, message } => (name, message),
+                other => panic!("expected a template error, got {other:?}"),
+            }
+        })
+        .into()
 }
 
 #[test]
 fn template_syntax_error_names_the_template() {
-    // Minified templates are one long line; errors still point into the files.
-    for minify in [false, true] {
-        let (name, message) = template_error(
-            "topic.html",
-            "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}",
-            minify,
-        );
+    let broken = "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}";
+    for (name, message) in template_errors("topic.html", broken) {
         assert_eq!(name, "topic.html", "{message}");
         assert!(message.contains("topic.html:"), "{message}");
     }
@@ -693,13 +683,9 @@ fn template_syntax_error_names_the_template() {
 
 #[test]
 fn unknown_variable_names_the_template_and_line() {
-    // Minified templates are one long line; errors still point into the files.
-    for minify in [false, true] {
-        let (name, message) = template_error(
-            "partials/footer.html",
-            "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n",
-            minify,
-        );
+    let broken =
+        "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n";
+    for (name, message) in template_errors("partials/footer.html", broken) {
         assert_eq!(name, "partials/footer.html", "{message}");
         assert!(message.contains("partials/footer.html:3"), "{message}");
         assert!(message.contains("no_such_field"), "{message}");
@@ -763,12 +749,10 @@ fn question_titles_name_the_state_once() {
 
 #[test]
 fn a_print_frame_without_its_sections_is_a_named_error() {
-    let (name, message) = template_error(
-        "print.html",
-        "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n",
-        true,
-    );
-    assert_eq!(name, "print.html", "{message}");
-    assert!(message.contains("{{ print.sections | safe }}"), "{message}");
-    assert!(message.contains("partials/print-state.html"), "{message}");
+    let broken = "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n";
+    for (name, message) in template_errors("print.html", broken) {
+        assert_eq!(name, "print.html", "{message}");
+        assert!(message.contains("{{ print.sections | safe }}"), "{message}");
+        assert!(message.contains("partials/print-state.html"), "{message}");
+    }
 }
