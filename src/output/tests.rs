@@ -80,6 +80,13 @@ impl Project {
     }
 }
 
+/// Creates the folder `dir` with one file in it; returns the folder.
+fn folder_with(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(dir.join(name), text).unwrap();
+    dir.to_path_buf()
+}
+
 /// A `.git` folder of the user's in the output, as a GitHub Pages branch has.
 fn users_git(out: &Path) {
     fs::create_dir_all(out.join(".git")).unwrap();
@@ -141,9 +148,7 @@ fn a_build_killed_between_its_renames_gets_its_site_back() {
 #[test]
 fn refuses_foreign_non_empty_folder() {
     let p = Project::new();
-    let out = p.root().join("mine");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("thesis.tex"), "precious").unwrap();
+    let out = folder_with(&p.root().join("mine"), "thesis.tex", "precious");
     let page = [OutputFile::new("index.html", "x")];
     let err = write_site(p.root(), &out, &page, &p.static_dir).unwrap_err();
     assert!(
@@ -278,9 +283,7 @@ fn a_rebuild_links_unchanged_files_and_leaves_the_old_ones_alone() {
 #[test]
 fn remove_tree_removes_everything_and_follows_no_symlink() {
     let p = Project::new();
-    let keep = p.root().join("keep");
-    fs::create_dir_all(&keep).unwrap();
-    fs::write(keep.join("precious"), "x").unwrap();
+    let keep = folder_with(&p.root().join("keep"), "precious", "x");
     let doomed = p.root().join("doomed");
     fs::create_dir_all(doomed.join("a/b/c")).unwrap();
     fs::write(doomed.join("top.html"), "x").unwrap();

@@ -9,6 +9,11 @@ fn places() -> Jurisdictions {
     Jurisdictions::new(&[])
 }
 
+/// Parses `text` as the file at `path`.
+fn parse_at(path: &str, text: &[u8]) -> Parsed {
+    parse_text(Path::new(path), text, &places())
+}
+
 fn parse(src: &str) -> Parsed {
     parse_text(Path::new("t/iowa.txt"), src.as_bytes(), &places())
 }
@@ -60,20 +65,15 @@ fn header_with_a_multibyte_letter_where_the_category_prefix_ends() {
 
 #[test]
 fn state_from_file_name_when_title_names_none() {
-    let p = parse_text(
-        Path::new("x/new-york.txt"),
-        b"Data Sharing Rules\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("x/new-york.txt", b"Data Sharing Rules\n\n1. What?\n\nA.\n");
     assert_eq!(p.doc.unwrap().state.code, "NY");
 }
 
 #[test]
 fn unknown_state_is_an_error_naming_the_title_line() {
-    let p = parse_text(
-        Path::new("x/atlantis.txt"),
+    let p = parse_at(
+        "x/atlantis.txt",
         b"Categories X\n\nData Sharing in Atlantis\n\n1. What?\n\nA.\n",
-        &places(),
     );
     assert!(p.doc.is_none());
     let d = &p.diagnostics[0];
@@ -88,11 +88,7 @@ fn unknown_state_is_an_error_naming_the_title_line() {
 
 #[test]
 fn no_state_anywhere_is_an_error() {
-    let p = parse_text(
-        Path::new("x/notes.txt"),
-        b"Some Title\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("x/notes.txt", b"Some Title\n\n1. What?\n\nA.\n");
     assert!(p.doc.is_none());
     assert!(p.diagnostics[0].message.contains("no recognizable state"));
 }
@@ -343,11 +339,7 @@ fn a_bad_date_names_its_line_and_the_form_to_use() {
 
 #[test]
 fn a_misspelt_state_gets_a_suggestion() {
-    let p = parse_text(
-        Path::new("t/notes.txt"),
-        b"Data Sharing in Ohoi\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("t/notes.txt", b"Data Sharing in Ohoi\n\n1. What?\n\nA.\n");
     let e = &p.diagnostics[0];
     assert!(
         e.message.contains("unknown state \"Ohoi\""),
@@ -355,10 +347,9 @@ fn a_misspelt_state_gets_a_suggestion() {
         e.message
     );
     assert!(e.message.ends_with("did you mean Ohio?"), "{}", e.message);
-    let p = parse_text(
-        Path::new("t/pensylvania.txt"),
+    let p = parse_at(
+        "t/pensylvania.txt",
         b"Data sharing rules\n\n1. What?\n\nA.\n",
-        &places(),
     );
     assert!(
         p.diagnostics[0]
@@ -367,11 +358,7 @@ fn a_misspelt_state_gets_a_suggestion() {
         "{}",
         p.diagnostics[0].message
     );
-    let d = parse_text(
-        Path::new("t/newyork.txt"),
-        b"Data sharing rules\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let d = parse_at("t/newyork.txt", b"Data sharing rules\n\n1. What?\n\nA.\n");
     assert_eq!(d.doc.unwrap().state.code, "NY");
 }
 

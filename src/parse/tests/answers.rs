@@ -200,13 +200,9 @@ fn deep_nesting_is_capped_without_losing_items() {
 
 #[test]
 fn numbers_inside_text_are_not_items() {
-    let d = doc(&format!(
-        "{HEAD}1. What?\n\n2020 was a year.\n1.5 million people.\n"
-    ));
-    assert_eq!(
-        blocks(&d.questions[0]),
-        &[para(&["2020 was a year.", "1.5 million people."])]
-    );
+    let text = format!("{HEAD}1. What?\n\n2020 was a year.\n1.5 million people.\n");
+    let want = [para(&["2020 was a year.", "1.5 million people."])];
+    assert_eq!(blocks(&doc(&text).questions[0]), &want);
 }
 
 #[test]
