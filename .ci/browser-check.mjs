@@ -16,28 +16,12 @@
 // every state. Screenshots and PDFs are written to --artifacts.
 // Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-// Without these Chromium tries to reach the network (updates, sync, QUIC
-// probes) and can hang. Playwright's launch() always adds a fresh temporary
-// --user-data-dir itself (and refuses one in args), so that is not listed.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { axe, launchChromium, parseArgs as parsePairs } from './chromium.mjs';
+
 const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
@@ -45,16 +29,7 @@ const VIEWPORTS = [
 const SCHEMES = ['light', 'dark'];
 
 function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
-      throw new Error(`bad argument ${argv[i]}; expected --label --site --base --artifacts`);
-    }
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const key of ['label', 'site', 'base', 'artifacts']) {
-    if (!args[key]) throw new Error(`missing --${key}`);
-  }
+  const args = parsePairs(argv, ['label', 'site', 'base', 'artifacts']);
   if (!args.base.endsWith('/')) args.base += '/';
   args.site = resolve(args.site);
   return args;
@@ -217,16 +192,6 @@ async function stickyColumn(page) {
   };
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run());
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.flatMap((v) => [
-    `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
-    ...v.nodes.slice(0, 5).map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-  ]);
-}
-
 // ---- the checks ---------------------------------------------------------
 
 async function checkPages(browser) {
@@ -382,12 +347,7 @@ async function checkPrint(browser) {
 async function main() {
   mkdirSync(args.artifacts, { recursive: true });
   console.log(`browser checks [${args.label}] of ${args.base}`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    timeout: 60_000,
-  });
+  const browser = await launchChromium();
   try {
     await checkPages(browser);
     await checkNoScript(browser);

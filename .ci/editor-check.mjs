@@ -9,30 +9,14 @@
 // the server keeps serving the last good page; reload when the template is fixed.
 // Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const CHROMIUM = '/usr/bin/chromium';
-// As in browser-check.mjs: keep Chromium off the network.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium, parseArgs } from './chromium.mjs';
+
 const WAIT_MS = 15000;
 
-const args = {};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
-for (const key of ['url', 'root', 'artifacts']) {
-  if (!args[key]) throw new Error(`missing --${key}`);
-}
+const args = parseArgs(process.argv.slice(2), ['url', 'root', 'artifacts']);
 if (!args.url.endsWith('/')) args.url += '/';
 mkdirSync(args.artifacts, { recursive: true });
 
@@ -74,7 +58,7 @@ assert(original.includes(oldQuestion), `iowa.txt no longer has the question "${o
 const hadTemplate = existsSync(templatePath);
 const originalTemplate = hadTemplate ? readFileSync(templatePath, 'utf8') : null;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const page = await browser.newPage();
 const consoleErrors = [];
 page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

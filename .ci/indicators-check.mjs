@@ -12,36 +12,18 @@
 // and open) and on the question page, in light and dark, at 1280 and 390 px.
 // Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { axe, launchChromium, parseArgs } from './chromium.mjs';
+
 const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
 ];
 const SCHEMES = ['light', 'dark'];
 
-const args = {};
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
-for (const key of ['label', 'site', 'base', 'artifacts']) {
-  if (!args[key]) throw new Error(`missing --${key}`);
-}
+const args = parseArgs(process.argv.slice(2), ['label', 'site', 'base', 'artifacts']);
 if (!args.base.endsWith('/')) args.base += '/';
 mkdirSync(args.artifacts, { recursive: true });
 
@@ -58,17 +40,6 @@ function check(name, problems) {
   }
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run());
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => [
-      `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
-      ...v.nodes.slice(0, 5).map((n) => `  at ${n.target.join(' ')}`),
-    ]);
-}
-
 // The state whose page has the most values decided from its answers.
 const data = JSON.parse(readFileSync(join(resolve(args.site), 'data', 'states.json'), 'utf8'));
 const indicatorCount = (data.indicators || []).length;
@@ -82,7 +53,7 @@ if (indicatorCount === 0 || states.length === 0 || states[0].n === 0) {
 const state = states[0].s;
 const stateUrl = `${args.base}states/${state.slug}/index.html`;
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   // Keyboard: Tab to the first evidence disclosure, open it, follow its link.
   {

@@ -13,26 +13,13 @@
 // violations (code colours included).
 // Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-// The same flags as browser-check.mjs: no network of Chromium's own.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { axe, launchChromium, parseArgs as parsePairs } from './chromium.mjs';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css',
@@ -42,12 +29,8 @@ const TYPES = {
 };
 
 function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
-  for (const key of ['site', 'dark-site']) {
-    if (!args[key]) throw new Error(`missing --${key}`);
-    args[key] = resolve(args[key]);
-  }
+  const args = parsePairs(argv, ['site', 'dark-site']);
+  for (const key of ['site', 'dark-site']) args[key] = resolve(args[key]);
   return args;
 }
 
@@ -130,16 +113,6 @@ async function checkNotFound(browser, site) {
   await context.close();
 }
 
-async function axe(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run());
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.flatMap((v) => [
-    `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
-    ...v.nodes.slice(0, 5).map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-  ]);
-}
-
 async function checkDarkCode(browser, site) {
   const url = pathToFileURL(join(site, 'about', 'index.html')).href;
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
@@ -155,7 +128,7 @@ async function checkDarkCode(browser, site) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   await checkNotFound(browser, args.site);
   await checkDarkCode(browser, args['dark-site']);

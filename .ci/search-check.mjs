@@ -13,38 +13,16 @@
 // requests; axe-core clean with the results open, light and dark, at 1280 and 390 px (and
 // no horizontal overflow at 390). Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { axe, launchChromium, parseArgs as parsePairs } from './chromium.mjs';
+
 const INPUT = '[data-search] input[type=search]';
 const RESULTS = '[data-search-results] [role=option]';
 
 function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
-      throw new Error(`bad argument ${argv[i]}; expected --label --site --base --artifacts`);
-    }
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const key of ['label', 'site', 'base', 'artifacts']) {
-    if (!args[key]) throw new Error(`missing --${key}`);
-  }
+  const args = parsePairs(argv, ['label', 'site', 'base', 'artifacts']);
   if (!args.base.endsWith('/')) args.base += '/';
   args.site = resolve(args.site);
   return args;
@@ -121,16 +99,6 @@ async function search(page, query) {
     text: a.textContent,
     marks: [...a.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase()),
   })));
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run());
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return bad.flatMap((v) => [
-    `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
-    ...v.nodes.slice(0, 5).map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-  ]);
 }
 
 async function checkNoScript(browser) {
@@ -258,7 +226,7 @@ async function checkAxe(browser) {
 async function main() {
   mkdirSync(args.artifacts, { recursive: true });
   console.log(`search checks [${args.label}] of ${args.base}`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await launchChromium();
   try {
     await checkNoScript(browser);
     await checkLazyLoad(browser);

@@ -1,5 +1,5 @@
-//! Content problems found while reading and aligning: each names a file and line,
-//! says what is wrong and what to do. Collected, never thrown, so an editor sees them all.
+//! A content problem in (file, line, what is wrong, what to do) -> a [`Diagnostic`] out,
+//! printed as `file:line: error: …`. Collected, never thrown, so an editor sees them all.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,21 @@ pub struct Diagnostic {
     pub help: String,
 }
 
+/// `Diagnostic::error(path, line, message, help)` and its kin, one per severity.
+macro_rules! severity_constructor {
+    ($name:ident, $severity:ident, $doc:literal) => {
+        #[doc = $doc]
+        pub fn $name(
+            path: &Path,
+            line: Option<usize>,
+            message: impl Into<String>,
+            help: impl Into<String>,
+        ) -> Self {
+            Self::new(Severity::$severity, path, line, message, help)
+        }
+    };
+}
+
 impl Diagnostic {
     pub fn new(
         severity: Severity,
@@ -47,32 +62,9 @@ impl Diagnostic {
         }
     }
 
-    pub fn error(
-        path: &Path,
-        line: Option<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        Self::new(Severity::Error, path, line, message, help)
-    }
-
-    pub fn warning(
-        path: &Path,
-        line: Option<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        Self::new(Severity::Warning, path, line, message, help)
-    }
-
-    pub fn info(
-        path: &Path,
-        line: Option<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> Self {
-        Self::new(Severity::Info, path, line, message, help)
-    }
+    severity_constructor!(error, Error, "A problem that stops the build.");
+    severity_constructor!(warning, Warning, "A problem the build goes on past.");
+    severity_constructor!(info, Info, "Something worth saying that is not a problem.");
 
     pub fn with_column(mut self, column: usize) -> Self {
         self.column = Some(column);

@@ -1,5 +1,6 @@
-//! A state document as read from one file: its state, title and numbered questions, each
-//! with the line it starts on and its answer. Plain-text and Markdown files both read into this.
+//! The parsers' output type: one state file in -> a [`StateDoc`] out (its state, title and
+//! numbered questions, each with the line it starts on and its answer). Plain-text and
+//! Markdown files both read into this.
 
 use std::path::PathBuf;
 

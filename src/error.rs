@@ -1,4 +1,5 @@
-//! The errors that stop a build, with the facts as fields.
+//! A failure that stops a build in -> an [`Error`] out, with the facts as fields and the
+//! message users read.
 
 use std::path::PathBuf;
 
@@ -11,13 +12,23 @@ pub enum Error {
     #[error("{} content error(s); nothing was written", count_errors(.0))]
     Content(Vec<Diagnostic>),
 
-    /// A configuration file (`site.toml`, `topics.toml`) that cannot be used.
-    #[error("{}{}: {message}", shown_path(path), line.map(|l| format!(":{l}")).unwrap_or_default())]
-    Config {
+    /// A folder the project needs is not there (`content/`).
+    #[error("{}: missing folder: the project needs {what}; run stateside in the project folder or pass --root DIR", shown_path(path))]
+    MissingSource { path: PathBuf, what: &'static str },
+
+    /// Two generated files would have one path (a page slug taking `compare`, two topics
+    /// with one id): `first` and `second` say what each is.
+    #[error("{}: two generated files would have this path: {first} and {second}; rename one of them (state names, topic ids and page slugs decide the paths)", shown_path(path))]
+    PageCollision {
         path: PathBuf,
-        line: Option<usize>,
-        message: String,
+        first: String,
+        second: String,
     },
+
+    /// A file of `static/` has the path of a generated file, or stands where a generated
+    /// folder goes; `path` is the file in `static/`.
+    #[error("{}: a file in static/ has the path of a page or folder that stateside generates; rename or remove it", shown_path(path))]
+    StaticCollision { path: PathBuf },
 
     /// A template that does not parse or does not render.
     #[error("template {name}: {message}")]

@@ -1,7 +1,11 @@
-//! The places a state document can be about: the 50 states, DC and the US territories,
-//! plus any extra jurisdictions a site declares in `site.toml`.
+//! A name, title or code in -> the place a state document is about: one of the 50 states, DC
+//! and the US territories (`places`), or an extra jurisdiction a site declares in
+//! `site.toml`; with the nearest known name for a misspelt one.
 
 use serde::Serialize;
+
+mod places;
+use places::{ALIASES, US};
 
 /// One place a document can cover, with its USPS postal code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -12,81 +16,6 @@ pub struct Jurisdiction {
     #[serde(skip)]
     pub tile: Option<(u8, u8)>,
 }
-
-/// (name, postal code, tile row, tile column). The tile grid is the usual 8 × 12
-/// "square states" layout: each state near its real place, none overlapping.
-const US: &[(&str, &str, u8, u8)] = &[
-    ("Alaska", "AK", 0, 0),
-    ("Maine", "ME", 0, 11),
-    ("Vermont", "VT", 1, 10),
-    ("New Hampshire", "NH", 1, 11),
-    ("Washington", "WA", 2, 1),
-    ("Idaho", "ID", 2, 2),
-    ("Montana", "MT", 2, 3),
-    ("North Dakota", "ND", 2, 4),
-    ("Minnesota", "MN", 2, 5),
-    ("Illinois", "IL", 2, 6),
-    ("Wisconsin", "WI", 2, 7),
-    ("Michigan", "MI", 2, 8),
-    ("New York", "NY", 2, 9),
-    ("Rhode Island", "RI", 2, 10),
-    ("Massachusetts", "MA", 2, 11),
-    ("Oregon", "OR", 3, 1),
-    ("Nevada", "NV", 3, 2),
-    ("Wyoming", "WY", 3, 3),
-    ("South Dakota", "SD", 3, 4),
-    ("Iowa", "IA", 3, 5),
-    ("Indiana", "IN", 3, 6),
-    ("Ohio", "OH", 3, 7),
-    ("Pennsylvania", "PA", 3, 8),
-    ("New Jersey", "NJ", 3, 9),
-    ("Connecticut", "CT", 3, 10),
-    ("California", "CA", 4, 1),
-    ("Utah", "UT", 4, 2),
-    ("Colorado", "CO", 4, 3),
-    ("Nebraska", "NE", 4, 4),
-    ("Missouri", "MO", 4, 5),
-    ("Kentucky", "KY", 4, 6),
-    ("West Virginia", "WV", 4, 7),
-    ("Virginia", "VA", 4, 8),
-    ("Maryland", "MD", 4, 9),
-    ("Delaware", "DE", 4, 10),
-    ("Arizona", "AZ", 5, 2),
-    ("New Mexico", "NM", 5, 3),
-    ("Kansas", "KS", 5, 4),
-    ("Arkansas", "AR", 5, 5),
-    ("Tennessee", "TN", 5, 6),
-    ("North Carolina", "NC", 5, 7),
-    ("South Carolina", "SC", 5, 8),
-    ("District of Columbia", "DC", 5, 9),
-    ("Oklahoma", "OK", 6, 4),
-    ("Louisiana", "LA", 6, 5),
-    ("Mississippi", "MS", 6, 6),
-    ("Alabama", "AL", 6, 7),
-    ("Georgia", "GA", 6, 8),
-    ("Hawaii", "HI", 7, 0),
-    ("Texas", "TX", 7, 4),
-    ("Florida", "FL", 7, 9),
-    ("Puerto Rico", "PR", 7, 11),
-    ("Guam", "GU", 8, 0),
-    ("Northern Mariana Islands", "MP", 8, 1),
-    ("American Samoa", "AS", 8, 2),
-    ("U.S. Virgin Islands", "VI", 8, 11),
-];
-
-/// Other ways titles and file names name a place.
-const ALIASES: &[(&str, &str)] = &[
-    ("Washington, D.C.", "DC"),
-    ("Washington D.C.", "DC"),
-    ("Washington DC", "DC"),
-    ("Washington, DC", "DC"),
-    ("D.C.", "DC"),
-    ("US Virgin Islands", "VI"),
-    ("United States Virgin Islands", "VI"),
-    ("Virgin Islands", "VI"),
-    ("Commonwealth of the Northern Mariana Islands", "MP"),
-    ("the Northern Mariana Islands", "MP"),
-];
 
 /// The known jurisdictions of a site: the built-in US list plus the site's extras.
 #[derive(Debug, Clone)]
@@ -339,111 +268,4 @@ fn is_word_boundary(s: &str, start: usize, end: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_state_after_in() {
-        let j = Jurisdictions::new(&[]);
-        let iowa = j
-            .in_title("State DMV Data Sharing With ICE in Iowa")
-            .unwrap();
-        assert_eq!((iowa.name.as_str(), iowa.code.as_str()), ("Iowa", "IA"));
-    }
-
-    #[test]
-    fn longest_name_wins() {
-        let j = Jurisdictions::new(&[]);
-        assert_eq!(
-            j.in_title("Data sharing in West Virginia").unwrap().code,
-            "WV"
-        );
-        assert_eq!(j.in_title("Arkansas: data sharing").unwrap().code, "AR");
-        assert_eq!(j.in_title("Policy in Washington, D.C.").unwrap().code, "DC");
-        assert_eq!(j.in_title("Policy in Washington").unwrap().code, "WA");
-    }
-
-    #[test]
-    fn names_inside_words_do_not_count() {
-        let j = Jurisdictions::new(&[]);
-        assert!(j.in_title("Kansasville rules").is_none());
-        assert!(j.in_title("Data sharing in Atlantis").is_none());
-    }
-
-    #[test]
-    fn file_stems_and_codes() {
-        let j = Jurisdictions::new(&[]);
-        assert_eq!(j.in_file_stem("new-york").unwrap().code, "NY");
-        assert_eq!(j.in_file_stem("North_Carolina").unwrap().code, "NC");
-        assert_eq!(j.in_file_stem("tx").unwrap().code, "TX");
-        assert!(j.in_file_stem("notes").is_none());
-    }
-
-    #[test]
-    fn extra_jurisdictions_are_known() {
-        let j = Jurisdictions::new(&[("State 0052".into(), "S0052".into())]);
-        assert_eq!(
-            j.in_title("Data Sharing in State 0052").unwrap().code,
-            "S0052"
-        );
-    }
-
-    #[test]
-    fn every_state_and_dc_has_a_distinct_tile() {
-        let j = Jurisdictions::new(&[]);
-        let mut tiles: Vec<_> = j.all().iter().filter_map(|s| s.tile).collect();
-        let n = tiles.len();
-        tiles.sort();
-        tiles.dedup();
-        assert_eq!(tiles.len(), n);
-        assert_eq!(j.all().len(), 56);
-    }
-
-    #[test]
-    fn names_as_people_write_them() {
-        let j = Jurisdictions::new(&[("St. Croix".into(), "SX".into())]);
-        for title in [
-            "Data sharing in Hawaiʻi",
-            "Data sharing in Hawai'i",
-            "Data sharing in Hawai’i",
-            "Data sharing in HAWAII",
-            "Data\u{a0}sharing\u{a0}in\u{a0}hawaii.",
-        ] {
-            assert_eq!(
-                j.in_title(title).map(|p| p.code.as_str()),
-                Some("HI"),
-                "{title}"
-            );
-        }
-        assert_eq!(j.in_title("Rules in New   York").unwrap().code, "NY");
-        assert_eq!(j.in_title("Rules in new\u{3000}york").unwrap().code, "NY");
-        assert_eq!(j.in_title("Rules in Saint Croix").unwrap().code, "SX");
-        assert_eq!(j.in_title("Rules in St Croix").unwrap().code, "SX");
-        assert_eq!(j.by_name("Hawaiʻi").unwrap().code, "HI");
-    }
-
-    #[test]
-    fn the_display_form_keeps_marks_but_not_case_or_spacing() {
-        let j = Jurisdictions::new(&[]);
-        let name = |t: &str| j.in_title_as_written(t).unwrap().name;
-        assert_eq!(name("Data sharing in Hawaiʻi"), "Hawaiʻi");
-        assert_eq!(name("Data sharing in Hawai'i"), "Hawai'i");
-        assert_eq!(name("Data sharing in HAWAIʻI"), "Hawaii");
-        assert_eq!(name("Data sharing in new  york"), "New York");
-        assert_eq!(name("Data sharing in New  York"), "New York");
-        assert_eq!(crate::text::slugify("Hawaiʻi"), "hawaii");
-    }
-
-    #[test]
-    fn file_names_without_separators_and_misspellings() {
-        let j = Jurisdictions::new(&[]);
-        assert_eq!(j.in_file_stem("newyork").unwrap().code, "NY");
-        assert_eq!(j.in_file_stem("NorthCarolina").unwrap().code, "NC");
-        assert_eq!(j.suggest("Ohoi").unwrap().name, "Ohio");
-        assert_eq!(j.suggest("Pensylvania").unwrap().name, "Pennsylvania");
-        assert_eq!(j.suggest("new-yrok").unwrap().name, "New York");
-        assert!(j.suggest("Ontario").is_none());
-        assert!(j.suggest("Ohio").is_none());
-        assert!(j.suggest("notes").is_none());
-    }
-}
+mod tests;

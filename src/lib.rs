@@ -1,7 +1,9 @@
-//! stateside: turns a folder of state-by-state policy documents into a static website.
+//! stateside: a folder of state-by-state policy documents in -> a static website out.
 //!
 //! The pipeline, one module per stage:
-//! `source` (find and read files) -> `parse` / `markdown` (one file -> a [`doc::StateDoc`])
+//! `project` (build options -> one resolved [`Project`]) -> `load` (the stages before
+//! rendering, tied together) -> `source` (find and read files) -> `parse` / `markdown`
+//! (one file -> a [`doc::StateDoc`])
 //! -> `align` (all documents + topics -> which question answers which topic)
 //! -> `model` (the [`model::Guide`], answers rendered once) -> `site` (every page to write)
 //! -> `render` (Tera, templates minified once by `minify`) -> `output` (stage, swap into place);
@@ -21,12 +23,14 @@ pub mod indicators;
 pub mod init;
 pub mod jurisdiction;
 pub mod key_sentence;
+mod load;
 pub mod markdown;
 pub mod minify;
 pub mod model;
 pub mod output;
 pub mod parse;
 pub mod parse_cache;
+pub mod project;
 pub mod render;
 pub mod search;
 pub mod serve;
@@ -34,334 +38,16 @@ pub mod site;
 pub mod source;
 pub mod text;
 pub mod theme;
+mod timing;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::{Error, Result};
+pub use load::{guide_from, load, load_cached, load_from, load_guide, load_guide_from, Loaded};
+pub use project::{BuildOptions, Project};
+pub(crate) use timing::StageTimer;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-use rayon::prelude::*;
-
-use crate::align::Alignment;
-use crate::config::{SiteConfig, TopicsConfig};
-use crate::doc::StateDoc;
-use crate::jurisdiction::Jurisdictions;
-use crate::markdown::Renderer;
-use crate::model::Guide;
-use crate::source::{Layout, Sources};
-
-/// Folder names the site writes itself; extra pages cannot take them.
-const RESERVED_PAGE_SLUGS: &[&str] = &[
-    "states", "topics", "compare", "print", "data", "index", "404",
-];
-
-/// Everything read and aligned, before rendering: what `check` reports on.
-pub struct Loaded {
-    pub site: SiteConfig,
-    pub topics: TopicsConfig,
-    pub docs: Vec<StateDoc>,
-    pub alignment: Alignment,
-    /// The indicators to code, with editors' values for plain-text states.
-    pub indicators: indicators::Indicators,
-    pub pages: Vec<markdown::PageSource>,
-    /// Every problem found, sorted by file and line.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Loaded {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
-    }
-}
-
-/// Reads, parses and aligns a project's content, collecting every problem: an error in
-/// `site.toml` or `topics.toml` is reported beside the state files' problems, not instead
-/// of them. Fails early only when a configuration file or a project folder is unreadable.
-pub fn load(root: &Path) -> Result<Loaded> {
-    load_inner(root, None)
-}
-
-/// Like [`load`], but parses only the state files that changed since the last call with
-/// the same cache (for `serve`).
-pub fn load_cached(root: &Path, cache: &mut parse_cache::ParseCache) -> Result<Loaded> {
-    load_inner(root, Some(cache))
-}
-
-fn load_inner(root: &Path, cache: Option<&mut parse_cache::ParseCache>) -> Result<Loaded> {
-    let mut timer = StageTimer::from_env();
-    let layout = Layout::new(root);
-    let Sources {
-        site,
-        topics,
-        indicators: indicators_file,
-        states,
-        pages,
-        mut diagnostics,
-    } = source::read_sources(&layout)?;
-    timer.lap("read files");
-
-    let site_config = match parse::decode(&site.path, &site.bytes) {
-        Ok(text) => config::parse_site(&site.path, text).unwrap_or_else(|d| {
-            diagnostics.extend(d);
-            config::SiteConfig::stand_in(config::extra_places_leniently(text))
-        }),
-        Err(d) => {
-            diagnostics.push(d);
-            config::SiteConfig::stand_in(Vec::new())
-        }
-    };
-    let topics_path = layout.display(&layout.content.join("topics.toml"));
-    // None: there is no topics.toml; Some(None): there is one, but it cannot be used
-    // (its problems are listed with the others).
-    let topics_config: Option<Option<TopicsConfig>> = topics.as_ref().map(|topics| {
-        parse::decode(&topics.path, &topics.bytes)
-            .map_err(|d| vec![d])
-            .and_then(|text| config::parse_topics(&topics.path, text))
-            .map_err(|d| diagnostics.extend(d))
-            .ok()
-    });
-
-    let docs = parse_states(states, &site_config, &mut diagnostics, cache);
-    let page_sources = parse_pages(&pages, &mut diagnostics);
-    timer.lap("parse states");
-
-    let (topics_config, topics_ok) = match topics_config {
-        Some(Some(c)) => (c, true),
-        Some(None) => (TopicsConfig::default(), false),
-        None => {
-            let matching = config::MatchingConfig::default();
-            let found = align::discover::discover(&docs, &matching);
-            diagnostics.push(Diagnostic::info(
-                &topics_path,
-                None,
-                format!(
-                    "there is no topics.toml: the site uses {} topics found in the states' own questions",
-                    found.topics.len()
-                ),
-                "`stateside topics --write` saves them as a draft topics.toml to edit",
-            ));
-            (align::discover::as_config(&found, &matching), true)
-        }
-    };
-    let indicators = read_indicators(
-        indicators_file.as_ref(),
-        &topics_config,
-        &site_config,
-        &docs,
-        &mut diagnostics,
-    )?;
-    let alignment = align::align(&docs, &topics_config);
-    // Without usable topics every question would be "unaligned": noise, not news.
-    if topics_ok {
-        diagnostics.extend(align::check_pins(&docs, &topics_config, &topics_path));
-        diagnostics.extend(align::diagnostics(
-            &docs,
-            &alignment,
-            &topics_config,
-            &topics_path,
-        ));
-    }
-    diagnostic::sort(&mut diagnostics);
-    timer.lap(&format!("align ({} rounds)", alignment.rounds));
-    Ok(Loaded {
-        site: site_config,
-        topics: topics_config,
-        docs,
-        alignment,
-        indicators,
-        pages: page_sources,
-        diagnostics,
-    })
-}
-
-/// `indicators.toml` compiled, and every editor's value checked against it: problems in
-/// the file itself are errors of the file; a Markdown state's `[indicators]` that names an
-/// unknown indicator or value is an error on its line in that state's file.
-fn read_indicators(
-    file: Option<&source::SourceFile>,
-    topics: &TopicsConfig,
-    site: &SiteConfig,
-    docs: &[StateDoc],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<indicators::Indicators> {
-    let Some(file) = file else {
-        for doc in docs {
-            for v in &doc.indicator_values {
-                diagnostics.push(Diagnostic::error(
-                    &doc.path,
-                    v.origin.rsplit(':').next().and_then(|l| l.parse().ok()),
-                    format!(
-                        "indicator value for {:?}, but the project has no content/indicators.toml",
-                        v.indicator
-                    ),
-                    "define the indicators in content/indicators.toml, or remove [indicators]",
-                ));
-            }
-        }
-        return Ok(indicators::Indicators::default());
-    };
-    let text = parse::decode(&file.path, &file.bytes).map_err(|d| Error::Content(vec![d]))?;
-    let config = match indicators::config::parse(&file.path, text, topics) {
-        Ok(c) => c,
-        Err(d) => {
-            diagnostics.extend(d);
-            return Ok(indicators::Indicators::default());
-        }
-    };
-    let places = Jurisdictions::new(&site.extra_places());
-    let topic_ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
-    let (compiled, diags) =
-        indicators::Indicators::new(config, &topic_ids, &file.path, text, |s| {
-            places.by_name(s).map(|p| p.code.clone())
-        });
-    diagnostics.extend(diags);
-    for doc in docs {
-        for v in &doc.indicator_values {
-            let problem = indicators::config::override_problem(
-                &compiled.config,
-                &v.indicator,
-                &v.value,
-                v.source.as_deref(),
-            );
-            if let Some((message, help)) = problem {
-                let line = v.origin.rsplit(':').next().and_then(|l| l.parse().ok());
-                diagnostics.push(Diagnostic::error(&doc.path, line, message, help));
-            }
-        }
-    }
-    Ok(compiled)
-}
-
-fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "md")
-}
-
-/// Every state file to a document, in parallel; each file's bytes are freed as soon as it
-/// is parsed. Problems go to `diagnostics`; a second file for one state is dropped.
-fn parse_states(
-    states: Vec<source::SourceFile>,
-    site: &SiteConfig,
-    diagnostics: &mut Vec<Diagnostic>,
-    cache: Option<&mut parse_cache::ParseCache>,
-) -> Vec<StateDoc> {
-    let extra = site.extra_places();
-    let places = Jurisdictions::new(&extra);
-    let parse_one = |f: &source::SourceFile, places: &Jurisdictions| {
-        if is_markdown(&f.path) {
-            markdown::parse_state(&f.path, &f.bytes, places)
-        } else {
-            parse::parse_text(&f.path, &f.bytes, places)
-        }
-    };
-    let parsed: Vec<parse::Parsed> = match cache {
-        Some(cache) => cache.parse(states, &extra, &places, parse_one),
-        None => states
-            .into_par_iter()
-            .map(|f| parse_one(&f, &places))
-            .collect(),
-    };
-    let mut docs = Vec::with_capacity(parsed.len());
-    for p in parsed {
-        diagnostics.extend(p.diagnostics);
-        docs.extend(p.doc);
-    }
-    drop_duplicate_states(docs, diagnostics)
-}
-
-/// Extra pages, each with a slug of its own that the site's own folders do not use.
-fn parse_pages(
-    pages: &[source::SourceFile],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<markdown::PageSource> {
-    let mut page_sources: Vec<markdown::PageSource> = Vec::new();
-    for f in pages {
-        match markdown::parse_page(&f.path, &f.bytes) {
-            Ok(p) if RESERVED_PAGE_SLUGS.contains(&p.slug.as_str()) || p.slug.is_empty() => {
-                diagnostics.push(Diagnostic::error(
-                    &f.path,
-                    Some(1),
-                    format!("page slug {:?} is taken by the site's own pages", p.slug),
-                    format!(
-                        "set another `slug` in the front matter (the site uses {})",
-                        RESERVED_PAGE_SLUGS.join(", ")
-                    ),
-                ))
-            }
-            Ok(p) => match page_sources.iter().find(|q| q.slug == p.slug) {
-                Some(q) => diagnostics.push(Diagnostic::error(
-                    &f.path,
-                    Some(1),
-                    format!("page slug {:?} is used by {} too", p.slug, q.path.display()),
-                    "give each page its own `slug`",
-                )),
-                None => page_sources.push(p),
-            },
-            Err(d) => diagnostics.extend(d),
-        }
-    }
-    page_sources
-}
-
-/// A second file for a state already seen is an error naming both files; the first
-/// (in file-name order) is kept so the rest can still be checked.
-fn drop_duplicate_states(docs: Vec<StateDoc>, diags: &mut Vec<Diagnostic>) -> Vec<StateDoc> {
-    let mut first_for: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut kept = Vec::with_capacity(docs.len());
-    for doc in docs {
-        if let Some(first) = first_for.get(&doc.state.code) {
-            diags.push(Diagnostic::error(
-                &doc.path,
-                None,
-                format!("a second file for {}: {} covers it already", doc.state.name, first.display()),
-                "keep one file per state: merge the two, or fix the title of the one that is about another state",
-            ));
-        } else {
-            first_for.insert(doc.state.code.clone(), doc.path.clone());
-            kept.push(doc);
-        }
-    }
-    kept
-}
-
-/// Loads the content and builds the guide. Content errors fail with every diagnostic;
-/// warnings come back beside the guide.
-pub fn load_guide(root: &Path) -> Result<(Guide, Vec<Diagnostic>)> {
-    guide_from(load(root)?)
-}
-
-/// Builds the guide from loaded content; fails with every diagnostic when one is an error,
-/// and returns the warnings beside the guide.
-pub fn guide_from(mut loaded: Loaded) -> Result<(Guide, Vec<Diagnostic>)> {
-    if loaded.has_errors() {
-        return Err(Error::Content(loaded.diagnostics));
-    }
-    let diagnostics = std::mem::take(&mut loaded.diagnostics);
-    let mut timer = StageTimer::from_env();
-    let md = Renderer::new(loaded.site.allow_html);
-    let guide = model::build(
-        loaded.site,
-        &loaded.topics,
-        loaded.docs,
-        &loaded.alignment,
-        loaded.pages,
-        &md,
-        &loaded.indicators,
-    );
-    timer.lap("model");
-    Ok((guide, diagnostics))
-}
-
-/// How to build.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    pub root: PathBuf,
-    /// Output folder; `root/public` when `None`.
-    pub output: Option<PathBuf>,
-    pub base_url: Option<String>,
-    pub minify: bool,
-}
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone)]
@@ -382,21 +68,16 @@ pub struct BuildSummary {
 /// On any error the previous output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let started = Instant::now();
-    let layout = Layout::new(&opts.root);
-    // templates/ and static/ are optional: the built-in theme fills in what they lack.
-    layout.check_dirs(false)?;
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let project = Project::resolve(opts)?;
+    let layout = &project.layout;
     // Locked before the content is read: a second build of this output waits here, and
     // what a killed build left is repaired first, even when this one then fails.
-    let locked = output::LockedOutput::take(&opts.root, &output)?;
+    let locked = output::LockedOutput::take(&layout.root, &project.output)?;
     let mut timer = StageTimer::from_env();
-    let (mut guide, warnings) = load_guide(&opts.root)?;
+    let (guide, warnings) = load_guide_from(layout)?;
     timer.lap("load, align, model (all)");
     let mut notes = Vec::new();
-    let base_url = opts.base_url.as_deref().unwrap_or(&guide.site.base_url);
+    let base_url = project.base_url.as_deref().unwrap_or(&guide.site.base_url);
     if base_url.trim().is_empty() {
         notes.push(
             "no base_url is set, so sitemap.xml and the pages' canonical links are left out; \
@@ -421,17 +102,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
                 || search::write_index(&guide, &staging),
             )
         },
-        || opts.minify.then(|| guide.minified_html()),
+        || project.minify.then(|| guide.minified_html()),
     );
     exported?;
     indexed?;
-    if let Some(html) = minified {
-        guide.use_html(html);
-    }
+    let guide = match minified {
+        Some(html) => guide.with_html(html),
+        None => guide,
+    };
     timer.lap("exports, search index, minify answers");
     let render_opts = render::RenderOptions {
-        base_url: opts.base_url.clone(),
-        minify: opts.minify,
+        base_url: project.base_url.clone(),
+        minify: project.minify,
     };
     render::render_site_each(&guide, &layout.templates, &render_opts, |file| {
         staging.write(&file)
@@ -446,52 +128,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         topics: guide.topics.len(),
         pages: stats.html_pages,
         files: stats.files,
-        output,
+        output: project.output,
         elapsed: started.elapsed(),
         warnings,
         notes,
     })
-}
-
-/// Prints how long each stage of a build took to stderr when `STATESIDE_TIMINGS` is set;
-/// for finding where the time goes without a profiler.
-pub(crate) struct StageTimer {
-    last: Option<Instant>,
-}
-
-impl StageTimer {
-    pub(crate) fn from_env() -> Self {
-        let on = std::env::var_os("STATESIDE_TIMINGS").is_some_and(|v| !v.is_empty());
-        StageTimer {
-            last: on.then(Instant::now),
-        }
-    }
-
-    pub(crate) fn lap(&mut self, stage: &str) {
-        if let Some(last) = self.last {
-            let now = Instant::now();
-            eprintln!(
-                "{:>8.1} ms  {stage}{}",
-                (now - last).as_secs_f64() * 1000.0,
-                memory().map_or(String::new(), |m| format!(" (memory now / peak: {m})"))
-            );
-            self.last = Some(now);
-        }
-    }
-}
-
-/// The process's resident memory now and at its peak, where the system tells (Linux).
-fn memory() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let field = |name: &str| {
-        let line = status.lines().find(|l| l.starts_with(name))?;
-        let kb: u64 = line[name.len()..]
-            .trim()
-            .trim_end_matches("kB")
-            .trim()
-            .parse()
-            .ok()?;
-        Some(kb / 1024)
-    };
-    Some(format!("{} / {} MB", field("VmRSS:")?, field("VmHWM:")?))
 }

@@ -201,7 +201,7 @@ impl Guide {
     /// Every answer, introduction and extra page minified, once each, so that pages
     /// assembled from them need no minifying of their own (see [`crate::minify`]). The
     /// guide is left as it is, so that something else can read it as rendered meanwhile;
-    /// [`Guide::use_html`] puts the result in place.
+    /// [`Guide::with_html`] makes the guide that uses it.
     pub fn minified_html(&self) -> MinifiedHtml {
         let min = |html: &str| minify::html(html).into_owned();
         MinifiedHtml {
@@ -223,8 +223,9 @@ impl Guide {
         }
     }
 
-    /// Puts HTML made by [`Guide::minified_html`] of this same guide in place.
-    pub fn use_html(&mut self, html: MinifiedHtml) {
+    /// This guide with the HTML made by [`Guide::minified_html`] of it in place: plain
+    /// data in, plain data out, nothing patched in a guide someone else still reads.
+    pub fn with_html(mut self, html: MinifiedHtml) -> Guide {
         for (state, (intro, answers)) in self.states.iter_mut().zip(html.states) {
             state.intro_html = intro;
             for (q, answer) in state.questions.iter_mut().zip(answers) {
@@ -234,6 +235,7 @@ impl Guide {
         for (page, html) in self.pages.iter_mut().zip(html.pages) {
             page.html = html;
         }
+        self
     }
 }
 

@@ -222,14 +222,10 @@ impl<'a> SiteModel<'a> {
         let files = self.files.iter().map(|f| (f.path(), Origin::File(*f)));
         for (path, origin) in pages.chain(files) {
             if let Some(first) = seen.insert(path, origin) {
-                return Err(Error::Output {
+                return Err(Error::PageCollision {
                     path: PathBuf::from(path),
-                    message: format!(
-                        "two generated files would have this path: {} and {}; rename one \
-                         of them (state names, topic ids and page slugs decide the paths)",
-                        first.describe(self.guide),
-                        origin.describe(self.guide)
-                    ),
+                    first: first.describe(self.guide),
+                    second: origin.describe(self.guide),
                 });
             }
         }

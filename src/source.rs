@@ -1,5 +1,6 @@
-//! Find and read the content files of a project: `content/site.toml`, `content/topics.toml`,
-//! `content/indicators.toml` (optional), `content/states/*.{txt,md}` and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
+//! A project's folders in -> its content files' bytes out: `content/site.toml`,
+//! `content/topics.toml`, `content/indicators.toml` (optional), `content/states/*.{txt,md}`
+//! and `content/pages/*.md`. Bytes only; decoding is the parsers' job.
 
 use std::path::{Path, PathBuf};
 
@@ -48,38 +49,24 @@ impl Layout {
         }
     }
 
-    /// Fails with a message naming the folder when one of the three is missing.
-    pub fn check(&self) -> Result<()> {
-        self.check_dirs(true)
+    /// The folders of the project at `root`, which must have a `content/` folder
+    /// (`templates/` and `static/` are optional: the built-in theme fills in what they lack).
+    pub fn open(root: &Path) -> Result<Self> {
+        let layout = Layout::new(root);
+        layout.check_content()?;
+        Ok(layout)
     }
 
-    /// Like `check`, but `content/` only unless `all`.
-    pub fn check_dirs(&self, all: bool) -> Result<()> {
-        let wanted = if all { 3 } else { 1 };
-        for (dir, what) in [
-            (
-                &self.content,
-                "content/ (site.toml, topics.toml, states/, pages/)",
-            ),
-            (&self.templates, "templates/ (the Tera templates)"),
-            (
-                &self.static_dir,
-                "static/ (CSS and other files copied as they are)",
-            ),
-        ]
-        .into_iter()
-        .take(wanted)
-        {
-            if !dir.is_dir() {
-                return Err(Error::Output {
-                    path: dir.clone(),
-                    message: format!(
-                        "missing folder: the project needs {what}; run stateside in the project folder or pass --root DIR"
-                    ),
-                });
-            }
+    /// Fails, naming the folder, when `content/` is missing (it may have been removed
+    /// since [`Layout::open`]: `serve` asks again before every rebuild).
+    pub fn check_content(&self) -> Result<()> {
+        if self.content.is_dir() {
+            return Ok(());
         }
-        Ok(())
+        Err(Error::MissingSource {
+            path: self.content.clone(),
+            what: "content/ (site.toml, topics.toml, states/, pages/)",
+        })
     }
 
     /// A path as shown to the user: relative to the root when inside it.
@@ -91,10 +78,10 @@ impl Layout {
     }
 }
 
-/// Reads every content file. A missing `site.toml` is an error (`topics.toml` may be missing); an unreadable
-/// state or page becomes a diagnostic so the other files are still checked.
+/// Reads every content file of a project whose folders were checked ([`Layout::open`]).
+/// A missing `site.toml` is an error (`topics.toml` may be missing); an unreadable state
+/// or page becomes a diagnostic so the other files are still checked.
 pub fn read_sources(layout: &Layout) -> Result<Sources> {
-    layout.check_dirs(false)?;
     let required = |name: &str| -> Result<SourceFile> {
         let path = layout.content.join(name);
         let bytes = read_file(&path).map_err(|source| Error::Io {

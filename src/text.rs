@@ -1,4 +1,5 @@
-//! Small text helpers shared by the stages: URL slugs and one-sentence summaries.
+//! Small text helpers shared by the stages, text in -> text out: URL slugs, one-sentence
+//! summaries, escaped control characters, and the rules for web addresses and questions.
 
 /// Text with its control characters (ESC, newline, tab…) written as escapes such as
 /// `\u{1b}`, so that a file name cannot drive a terminal or break a line of a report.
@@ -139,6 +140,21 @@ pub fn shorten(text: &str, max: usize) -> String {
         cut.truncate(p);
     }
     cut.trim_end_matches([',', ';', ':', ' ']).to_string() + "…"
+}
+
+/// Whether `s` starts with `http://` or `https://`, in any case (`HTTPS://` is a web
+/// address too): the one rule for `base_url`, `--base-url` and a state's `sources`.
+pub fn is_http_url(s: &str) -> bool {
+    ["http://", "https://"]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+}
+
+/// True when a line reads as a question: it ends in `?`, perhaps inside closing quotes,
+/// brackets or emphasis marks.
+pub fn asks(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_', ' '])
+        .ends_with(['?', '？'])
 }
 
 #[cfg(test)]

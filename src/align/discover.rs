@@ -20,6 +20,7 @@ use super::terms::{for_each_word, Analyzer, Idf, Term, TermMap};
 use super::{features, learn, ANSWER_WEIGHT, QUESTION_WEIGHT};
 use crate::config::{MatchingConfig, Topic, TopicsConfig};
 use crate::doc::StateDoc;
+use crate::jurisdiction::Jurisdictions;
 use crate::text::slugify;
 
 /// A question less like every group than this starts a group of its own.
@@ -50,13 +51,18 @@ pub struct Proposal {
 
 /// Proposes topics for `docs`; `matching` (ignored words, synonyms) may come from an
 /// existing topics.toml, whose topics and hints are not used.
-pub fn discover(docs: &[StateDoc], matching: &MatchingConfig) -> Discovered {
+/// `places` are every place a state file may be about, the extra ones of site.toml too.
+pub fn discover(
+    docs: &[StateDoc],
+    matching: &MatchingConfig,
+    places: &Jurisdictions,
+) -> Discovered {
     let config = TopicsConfig {
         matching: matching.clone(),
         topics: Vec::new(),
         pins: Vec::new(),
     };
-    let analyzer = Analyzer::new(&config);
+    let analyzer = Analyzer::new(&config, places);
     let (features, states) = features(&analyzer, docs);
     let idf = Idf::new(&features);
     let vectors: Vec<Vectors> = features

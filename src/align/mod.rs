@@ -10,7 +10,7 @@
 //! 4. Joint learning: for each topic, the wording of the questions and answers matched
 //!    with a clear margin in every state becomes part of the topic; every state is then
 //!    scored again against what was learned from the *other* questions, and re-paired.
-//! 5. Pins from editors always win; questions below `min_score` stay unaligned.
+//! 5. Pins from editors always win.
 
 mod assign;
 pub mod discover;
@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::config::TopicsConfig;
 use crate::doc::StateDoc;
+use crate::jurisdiction::Jurisdictions;
 
 use assign::assign_all;
 use learn::{Learned, Vectors};
@@ -76,10 +77,12 @@ const HINT_FADE: f32 = 3.0;
 /// Learning stops when no question changes topic, or after this many rounds.
 const MAX_ROUNDS: usize = 15;
 
-/// Aligns every question of every document with at most one topic, one-to-one within a state.
-pub fn align(docs: &[StateDoc], topics: &TopicsConfig) -> Alignment {
-    let analyzer = Analyzer::new(topics);
-    let pins = pins_by_question(docs, topics);
+/// Aligns every question of every document with at most one topic, one-to-one within a
+/// state. `places` are every place a state file may be about, the extra ones of site.toml
+/// too (their names are not what a question asks; pins may name them).
+pub fn align(docs: &[StateDoc], topics: &TopicsConfig, places: &Jurisdictions) -> Alignment {
+    let analyzer = Analyzer::new(topics, places);
+    let pins = pins_by_question(docs, topics, places);
     let (features, states) = features(&analyzer, docs);
     let hints: Vec<Hint> = topics
         .topics
@@ -219,6 +222,3 @@ fn matched(t: usize, scores: &[f32], pinned: bool) -> Match {
         confidence,
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -8,8 +8,11 @@ use crate::diagnostic::Diagnostic;
 use crate::doc::StateDoc;
 use crate::jurisdiction::Jurisdictions;
 /// Pins for each global question index: from the document itself, then from topics.toml.
-pub(super) fn pins_by_question(docs: &[StateDoc], topics: &TopicsConfig) -> HashMap<usize, usize> {
-    let places = Jurisdictions::new(&[]);
+pub(super) fn pins_by_question(
+    docs: &[StateDoc],
+    topics: &TopicsConfig,
+    places: &Jurisdictions,
+) -> HashMap<usize, usize> {
     let topic_index: HashMap<&str, usize> = topics
         .topics
         .iter()
@@ -27,7 +30,7 @@ pub(super) fn pins_by_question(docs: &[StateDoc], topics: &TopicsConfig) -> Hash
             let from_toml = topics
                 .pins
                 .iter()
-                .find(|p| p.question == q.number && pin_names_state(&p.state, d, &places));
+                .find(|p| p.question == q.number && pin_names_state(&p.state, d, places));
             let from_toml = from_toml.and_then(|p| topic_index.get(p.topic.get_ref().as_str()));
             if let Some(&t) = from_file.or(from_toml) {
                 pins.insert(at + qi, t);
@@ -48,9 +51,14 @@ pub(super) fn pin_names_state(pin_state: &str, doc: &StateDoc, places: &Jurisdic
 
 /// Pins that cannot work: a Markdown pin to a topic that does not exist (error), a pin in
 /// topics.toml for a state or question that is not there (warning).
-pub fn check_pins(docs: &[StateDoc], topics: &TopicsConfig, topics_path: &Path) -> Vec<Diagnostic> {
+/// `places` are every place a state file may be about, the extra ones of site.toml too.
+pub fn check_pins(
+    docs: &[StateDoc],
+    topics: &TopicsConfig,
+    topics_path: &Path,
+    places: &Jurisdictions,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let places = Jurisdictions::new(&[]);
     for d in docs {
         for q in &d.questions {
             if let Some((id, line)) = &q.pin {
@@ -69,7 +77,7 @@ pub fn check_pins(docs: &[StateDoc], topics: &TopicsConfig, topics_path: &Path) 
         }
     }
     for p in &topics.pins {
-        let doc = docs.iter().find(|d| pin_names_state(&p.state, d, &places));
+        let doc = docs.iter().find(|d| pin_names_state(&p.state, d, places));
         let found = doc.is_some_and(|d| d.questions.iter().any(|q| q.number == p.question));
         if !found {
             let what = match doc {
@@ -85,7 +93,7 @@ pub fn check_pins(docs: &[StateDoc], topics: &TopicsConfig, topics_path: &Path) 
         }
     }
     for d in docs {
-        conflicts(d, topics, topics_path, &places, &mut diags);
+        conflicts(d, topics, topics_path, places, &mut diags);
     }
     diags
 }

@@ -85,7 +85,9 @@ pub(super) struct Hint {
 }
 
 impl Analyzer {
-    pub(super) fn new(topics: &TopicsConfig) -> Self {
+    /// `places` are every place a state file may be about, the extra ones of site.toml
+    /// too: their names' words stand for "a place", never for what a question asks.
+    pub(super) fn new(topics: &TopicsConfig, places: &Jurisdictions) -> Self {
         let stemmer = Stemmer::create(Algorithm::English);
         let mut a = Analyzer {
             stemmer,
@@ -104,7 +106,7 @@ impl Analyzer {
             .flat_map(|w| a.raw_stems(w))
             .collect();
         a.ignore = ignore.into_iter().collect();
-        for j in Jurisdictions::new(&[]).all() {
+        for j in places.all() {
             for w in words(&j.name) {
                 if !matches!(
                     w.as_str(),

@@ -12,8 +12,9 @@ pub use scope::Scope;
 
 use crate::error::{Error, Result};
 use crate::markdown::Renderer;
+use crate::output::StaticPaths;
 use crate::source::Layout;
-use crate::{export, model, render, Loaded};
+use crate::{compare_data, export, model, render, search, Loaded};
 
 /// What `check` found.
 pub struct CheckReport {
@@ -34,14 +35,13 @@ impl CheckReport {
 
 /// Reads everything and renders every page as `build` would, writing nothing.
 pub fn check(root: &Path) -> Result<CheckReport> {
-    let layout = Layout::new(root);
-    let loaded = crate::load(root)?;
+    // The folders are resolved as for build: content/ must be there, templates/ and
+    // static/ are optional (the built-in theme fills in).
+    let layout = Layout::open(root)?;
+    let loaded = crate::load_from(&layout, None)?;
     let mut build_errors = Vec::new();
     let mut guide = None;
-    // templates/ and static/ are optional, as for build: the built-in theme fills in.
-    if let Err(e) = layout.check_dirs(false) {
-        build_errors.push(e);
-    } else if !loaded.has_errors() {
+    if !loaded.has_errors() {
         let built = guide_of(&loaded);
         if let Err(e) = render_all(&built, &layout) {
             build_errors.push(e);
@@ -70,7 +70,8 @@ fn guide_of(loaded: &Loaded) -> model::Guide {
     )
 }
 
-/// Renders every page of the site into a sink, then checks `static/` against the paths.
+/// Renders every page of the site into a sink, then checks `static/` against the paths
+/// of every generated file (pages, data exports, search index, comparison data).
 fn render_all(guide: &model::Guide, layout: &Layout) -> Result<()> {
     let paths: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
     let opts = render::RenderOptions {
@@ -88,55 +89,14 @@ fn render_all(guide: &model::Guide, layout: &Layout) -> Result<()> {
     generated.insert(export::STATES_JSON.to_string());
     generated.insert(export::ANSWERS_CSV.to_string());
     generated.insert(export::INDICATORS_CSV.to_string());
-    check_static(&layout.static_dir, &generated)
-}
-
-/// The rule the build's staging folder applies while writing (see
-/// `output::Staging::check_static`): no file of `static/` may stand where a generated
-/// file or folder goes.
-fn check_static(static_dir: &Path, generated: &BTreeSet<String>) -> Result<()> {
-    if !static_dir.exists() {
-        return Ok(());
-    }
-    let mut files = BTreeSet::new();
-    let mut dirs = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(static_dir)
-        .min_depth(1)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| Error::Output {
-            path: static_dir.to_path_buf(),
-            message: format!("cannot read static/: {e}"),
-        })?;
-        let rel = entry
-            .path()
-            .strip_prefix(static_dir)
-            .expect("walkdir yields paths under its root")
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        if entry.file_type().is_dir() {
-            dirs.insert(rel);
-        } else if entry.file_type().is_file() {
-            files.insert(rel);
-        }
-    }
-    for path in generated {
-        let mut ancestors = path.match_indices('/').map(|(i, _)| &path[..i]);
-        let taken = if files.contains(path) || dirs.contains(path) {
-            Some(path.as_str())
-        } else {
-            ancestors.find(|dir| files.contains(*dir))
-        };
-        if let Some(p) = taken {
-            return Err(Error::Output {
-                path: static_dir.join(p),
-                message: "a file in static/ has the path of a page or folder that stateside \
-                          generates; rename or remove it"
-                    .into(),
-            });
-        }
-    }
-    Ok(())
+    // The files build makes from the whole guide besides its pages.
+    let whole_guide = search::index_files(guide)
+        .into_iter()
+        .chain(compare_data::scripts(guide));
+    generated.extend(whole_guide.map(|f| f.path));
+    // The rule the build's staging folder applies while writing, in path order.
+    let statics = StaticPaths::read(&layout.static_dir)?;
+    generated
+        .iter()
+        .try_for_each(|path| statics.check(&layout.static_dir, path))
 }

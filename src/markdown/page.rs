@@ -79,27 +79,27 @@ pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<PageSource, Vec<Diagnosti
     let slug = match &front.slug {
         Some(given) => {
             let slug = slugify(given.get_ref());
+            let line = Some(split.line_in_file(given.span().start));
+            let mut error = |message: String, help: &str| {
+                diags.push(Diagnostic::error(path, line, message, help));
+            };
             if slug.is_empty() {
-                diags.push(Diagnostic::error(
-                    path,
-                    Some(split.line_in_file(given.span().start)),
+                error(
                     format!(
                         "slug {:?} has no letters or digits to make a URL of",
                         given.get_ref()
                     ),
                     "use lowercase letters, digits and hyphens, e.g. slug = \"about\"",
-                ));
+                );
             } else if slug.len() > MAX_SLUG {
                 // The slug is a folder name, and file systems refuse names past 255 bytes.
-                diags.push(Diagnostic::error(
-                    path,
-                    Some(split.line_in_file(given.span().start)),
+                error(
                     format!(
                         "slug is {} characters long; a slug may have at most {MAX_SLUG}",
                         slug.len()
                     ),
                     "use a few words, e.g. slug = \"about\"",
-                ));
+                );
             }
             slug
         }

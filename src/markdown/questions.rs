@@ -13,6 +13,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Parser, RefDefs, T
 use super::front_matter::Split;
 use crate::diagnostic::Diagnostic;
 use crate::doc::{Answer, Question};
+use crate::text::asks;
 
 /// A heading at the top level of the body.
 struct Heading {
@@ -211,10 +212,4 @@ fn definition(label: &str, dest: &str, title: Option<&str>) -> String {
         ),
         None => format!("[{label}]: <{dest}>"),
     }
-}
-
-/// True when a heading reads as a question: it ends in `?`, perhaps inside closing quotes.
-fn asks(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' '])
-        .ends_with(['?', '？'])
 }

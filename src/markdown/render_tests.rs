@@ -1,3 +1,5 @@
+//! Tests of Markdown rendering: Markdown in -> safe HTML (and plain text) out.
+
 use super::*;
 use crate::html::write_html;
 use crate::markdown::highlight::MAX_HIGHLIGHT_LINE;

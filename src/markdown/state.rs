@@ -177,7 +177,7 @@ fn read(
         .and_then(|u| read_date(path, &split, u, &mut diags));
     for source in &front.sources {
         let url = source.get_ref().trim();
-        if !(starts_with_ignore_case(url, "https://") || starts_with_ignore_case(url, "http://")) {
+        if !crate::text::is_http_url(url) {
             diags.push(Diagnostic::error(
                 path,
                 Some(split.line_in_file(source.span().start)),
@@ -224,11 +224,6 @@ fn read(
         indicator_values,
     };
     Ok((doc, diags))
-}
-
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// `updated` as `YYYY-MM-DD`, from a TOML date or a string.

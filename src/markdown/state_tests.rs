@@ -1,3 +1,6 @@
+//! Tests of Markdown state documents: a `.md` file's text in -> the document and its
+//! diagnostics out.
+
 use super::*;
 use crate::diagnostic::Severity;
 use crate::doc::Answer;
@@ -71,16 +74,19 @@ fn reads_every_front_matter_field() {
     assert_eq!(d.questions[1].pin, Some(("retention".to_string(), 8)));
 }
 
+/// Each question's number, line and text.
+fn numbered(d: &StateDoc) -> Vec<(u32, usize, &str)> {
+    d.questions
+        .iter()
+        .map(|q| (q.number, q.line, q.text.as_str()))
+        .collect()
+}
+
 #[test]
 fn questions_are_numbered_with_their_lines_and_answers() {
     let d = doc(FULL);
-    let got: Vec<(u32, usize, &str)> = d
-        .questions
-        .iter()
-        .map(|q| (q.number, q.line, q.text.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        numbered(&d),
         [
             (1, 12, "What laws govern the sharing?"),
             (2, 16, "How long is the data kept?")
@@ -168,18 +174,21 @@ fn invalid_utf8_and_nul_are_errors() {
     assert!(p.diagnostics[0].message.contains("NUL"));
 }
 
+/// The first error of `text` is on `line` and its message says `words`.
+fn first_error_is(text: &str, line: usize, words: &str) {
+    let e = errors(text);
+    assert_eq!(e[0].line, Some(line), "{}", e[0]);
+    assert!(e[0].message.contains(words), "{}", e[0]);
+}
+
 #[test]
 fn missing_front_matter_is_an_error_with_line() {
-    let e = errors("\n## Q?\nA\n");
-    assert_eq!(e[0].line, Some(2));
-    assert!(e[0].message.contains("no front matter"));
+    first_error_is("\n## Q?\nA\n", 2, "no front matter");
 }
 
 #[test]
 fn unclosed_front_matter_names_the_opening_line() {
-    let e = errors("+++\ntitle = \"in Iowa\"\n## Q?\nA\n");
-    assert_eq!(e[0].line, Some(1));
-    assert!(e[0].message.contains("never closed"));
+    first_error_is("+++\ntitle = \"in Iowa\"\n## Q?\nA\n", 1, "never closed");
 }
 
 #[test]
@@ -205,12 +214,16 @@ fn toml_syntax_error_is_on_the_md_line() {
 
 #[test]
 fn unknown_state_and_unrecognizable_state_are_errors() {
-    let e = errors("+++\ntitle = \"x\"\nstate = \"Atlantis\"\n+++\n## Q?\nA\n");
-    assert_eq!(e[0].line, Some(3));
-    assert!(e[0].message.contains("Atlantis"));
-    let e = errors("+++\ntitle = \"Data sharing\"\n+++\n## Q?\nA\n");
-    assert_eq!(e[0].line, Some(1));
-    assert!(e[0].message.contains("no recognizable state"));
+    first_error_is(
+        "+++\ntitle = \"x\"\nstate = \"Atlantis\"\n+++\n## Q?\nA\n",
+        3,
+        "Atlantis",
+    );
+    first_error_is(
+        "+++\ntitle = \"Data sharing\"\n+++\n## Q?\nA\n",
+        1,
+        "no recognizable state",
+    );
 }
 
 #[test]
@@ -311,13 +324,8 @@ fn fixture_with_every_feature() {
         ("VT", Some("2024-05-01"))
     );
     assert_eq!(d.sources.len(), 2);
-    let got: Vec<(u32, usize, &str)> = d
-        .questions
-        .iter()
-        .map(|q| (q.number, q.line, q.text.as_str()))
-        .collect();
     assert_eq!(
-        got,
+        numbered(&d),
         [
             (1, 14, "Which laws apply in Vermont?"),
             (2, 23, "What data is shared?"),

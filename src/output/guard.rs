@@ -234,8 +234,9 @@ mod tests {
 
     #[test]
     fn mount_point_names_are_unescaped() {
-        assert_eq!(unescape_mount("/mnt/my\\040disk"), "/mnt/my disk");
-        assert_eq!(unescape_mount("/a\\134b"), "/a\\b");
+        for (escaped, name) in [("/mnt/my\\040disk", "/mnt/my disk"), ("/a\\134b", "/a\\b")] {
+            assert_eq!(unescape_mount(escaped), name);
+        }
     }
 
     #[test]

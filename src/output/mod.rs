@@ -18,7 +18,7 @@ use std::path::Path;
 
 pub use guard::check_output_dir;
 pub use lock::LockedOutput;
-pub use staging::Staging;
+pub use staging::{Staging, StaticPaths};
 
 /// Name of the marker file that says "stateside wrote this folder".
 pub const MARKER: &str = ".stateside";

@@ -26,9 +26,8 @@ pub struct Staging {
     /// The site being replaced, when it is one stateside wrote: its unchanged files are
     /// linked into the new one instead of written again.
     previous: Option<PathBuf>,
-    /// Relative paths of the files and folders copied from `static/`.
-    static_files: HashSet<String>,
-    static_dirs: HashSet<String>,
+    /// The files and folders copied from `static/`.
+    statics: StaticPaths,
     /// Paths written so far, and folders already created.
     written: Mutex<HashSet<String>>,
     made_dirs: Mutex<HashSet<String>>,
@@ -80,8 +79,10 @@ impl Staging {
             output,
             pid,
             static_dir: static_dir.to_path_buf(),
-            static_files: HashSet::from([MARKER.to_string()]),
-            static_dirs: HashSet::new(),
+            statics: StaticPaths {
+                files: HashSet::from([MARKER.to_string()]),
+                dirs: HashSet::new(),
+            },
             written: Mutex::new(HashSet::new()),
             made_dirs: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
@@ -136,7 +137,7 @@ impl Staging {
         {
             return Err(duplicate(path));
         }
-        self.check_static(path)
+        self.statics.check(&self.static_dir, path)
     }
 
     fn count(&self, path: &str, bytes: u64) {
@@ -173,25 +174,6 @@ impl Staging {
             }
         }
         Ok(())
-    }
-
-    /// A file copied from static/ must not be silently replaced by a generated one, nor
-    /// stand where a generated folder goes.
-    fn check_static(&self, path: &str) -> Result<()> {
-        let taken = if self.static_files.contains(path) || self.static_dirs.contains(path) {
-            Some(path)
-        } else {
-            ancestors(path).find(|dir| self.static_files.contains(*dir))
-        };
-        match taken {
-            Some(p) => Err(Error::Output {
-                path: self.static_dir.join(p),
-                message: "a file in static/ has the path of a page or folder that stateside \
-                          generates; rename or remove it"
-                    .into(),
-            }),
-            None => Ok(()),
-        }
     }
 
     fn write_unchecked(&self, path: &str, contents: &[u8]) -> Result<()> {
@@ -263,11 +245,7 @@ impl Staging {
                 .path()
                 .strip_prefix(&self.static_dir)
                 .expect("walkdir yields paths under its root");
-            let key = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let key = static_key(rel);
             let dest = self.dir.join(rel);
             let failed = |e: std::io::Error| Error::Output {
                 path: self.output.shown.join(rel),
@@ -279,10 +257,10 @@ impl Staging {
             };
             if entry.file_type().is_dir() {
                 fs::create_dir_all(&dest).map_err(failed)?;
-                self.static_dirs.insert(key);
+                self.statics.dirs.insert(key);
             } else if entry.file_type().is_file() {
                 let n = fs::copy(entry.path(), &dest).map_err(failed)?;
-                self.static_files.insert(key);
+                self.statics.files.insert(key);
                 self.files.fetch_add(1, Ordering::Relaxed);
                 self.bytes.fetch_add(n, Ordering::Relaxed);
             }
@@ -299,6 +277,69 @@ impl Drop for Staging {
             swap::clear_leftover(&self.dir, &self.output.out);
         }
     }
+}
+
+/// The files and folders of `static/`, by `/`-separated path relative to it: the paths a
+/// generated file may not take. One rule for `build` (as it writes) and `check` (which
+/// writes nothing).
+#[derive(Debug, Default)]
+pub struct StaticPaths {
+    files: HashSet<String>,
+    dirs: HashSet<String>,
+}
+
+impl StaticPaths {
+    /// What `static_dir` holds (nothing, when there is no such folder).
+    pub fn read(static_dir: &Path) -> Result<StaticPaths> {
+        let mut paths = StaticPaths::default();
+        if !static_dir.exists() {
+            return Ok(paths);
+        }
+        for entry in walkdir::WalkDir::new(static_dir)
+            .min_depth(1)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| Error::Output {
+                path: static_dir.to_path_buf(),
+                message: format!("cannot read static/: {e}"),
+            })?;
+            let rel = entry
+                .path()
+                .strip_prefix(static_dir)
+                .expect("walkdir yields paths under its root");
+            if entry.file_type().is_dir() {
+                paths.dirs.insert(static_key(rel));
+            } else if entry.file_type().is_file() {
+                paths.files.insert(static_key(rel));
+            }
+        }
+        Ok(paths)
+    }
+
+    /// A file of static/ must not be silently replaced by the generated file at `path`,
+    /// nor stand where a generated folder goes; a generated file may not replace a
+    /// folder of static/ either. The error names the file in `static_dir`.
+    pub fn check(&self, static_dir: &Path, path: &str) -> Result<()> {
+        let taken = if self.files.contains(path) || self.dirs.contains(path) {
+            Some(path)
+        } else {
+            ancestors(path).find(|dir| self.files.contains(*dir))
+        };
+        match taken {
+            Some(p) => Err(Error::StaticCollision {
+                path: static_dir.join(p),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A path relative to `static/` as the `/`-separated path of the output.
+fn static_key(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The folders a `/`-separated path lies in, innermost last: `a/b/c` -> `a`, `a/b`.

@@ -50,13 +50,11 @@ pub enum ServeError {
 
 /// Serves the project until the process is stopped (Ctrl-C).
 pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
-    crate::source::Layout::new(&opts.root)
-        .check_dirs(false)
-        .map_err(ServeError::Project)?;
+    let layout = crate::source::Layout::open(&opts.root).map_err(ServeError::Project)?;
     let listener = bind(opts)?;
     let addr = listener.local_addr().map_err(ServeError::Server)?;
 
-    let mut builder = SiteBuilder::new(&opts.root, opts.base_url.clone());
+    let mut builder = SiteBuilder::new(layout, opts.base_url.clone());
     let session = session_id();
     let mut state = BuildState::default();
     let first = state.rebuild(&mut builder, &session);

@@ -1,5 +1,6 @@
-//! Shared by the command-line tests: fixture projects in temp folders, running the
-//! binary, finding its diagnostics, and snapshots of output trees.
+//! Shared by the integration tests (`tests/testsuite/`, and the binaries beside it): fixture
+//! projects in temp folders, running the binary, finding its diagnostics, walking and
+//! snapshotting output trees, and writing rendered files out as a site.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -171,25 +172,85 @@ impl std::fmt::Display for Run {
     }
 }
 
+/// Every entry under `dir` (not `dir` itself), in path order, with its `/`-separated path
+/// relative to `dir`.
+pub fn entries(dir: &Path) -> Vec<(String, walkdir::DirEntry)> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(dir).unwrap();
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (rel, entry)
+        })
+        .collect()
+}
+
 /// Every file under `dir` with its bytes, and every folder (as `path/`), by path: two
 /// equal snapshots mean a byte-identical tree.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.unwrap();
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        if entry.file_type().is_dir() {
-            all.insert(format!("{rel}/"), Vec::new());
-        } else {
-            all.insert(rel, fs::read(entry.path()).unwrap());
-        }
+    entries(dir)
+        .into_iter()
+        .map(|(rel, entry)| {
+            if entry.file_type().is_dir() {
+                (format!("{rel}/"), Vec::new())
+            } else {
+                (rel, fs::read(entry.path()).unwrap())
+            }
+        })
+        .collect()
+}
+
+/// Every file under `dir` (folders left out) with its bytes, by path.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    entries(dir)
+        .into_iter()
+        .filter(|(_, entry)| !entry.file_type().is_dir())
+        .map(|(rel, entry)| (rel, fs::read(entry.path()).unwrap()))
+        .collect()
+}
+
+/// Every HTML page under `dir` as text, by path.
+pub fn html_pages(dir: &Path) -> BTreeMap<String, String> {
+    entries(dir)
+        .into_iter()
+        .filter(|(rel, entry)| entry.file_type().is_file() && rel.ends_with(".html"))
+        .map(|(rel, entry)| (rel, read(entry.path())))
+        .collect()
+}
+
+/// The text of the rendered file at `path` (rendered in memory, not written out).
+pub fn file<'f>(files: &'f [stateside::output::OutputFile], path: &str) -> &'f str {
+    match files.iter().find(|f| f.path == path) {
+        Some(f) => std::str::from_utf8(&f.contents).unwrap(),
+        None => panic!("{path} was not generated"),
     }
-    all
+}
+
+/// Writes rendered files into a temp folder as the build would lay them out, with a copy
+/// of the repository's `static/` and stand-ins for the data exports, so that links
+/// between them can be followed on disk.
+pub fn write_site(files: &[stateside::output::OutputFile]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in files {
+        let path = dir.path().join(&f.path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &f.contents).unwrap();
+    }
+    for entry in fs::read_dir(repo().join("static")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    fs::create_dir_all(dir.path().join("data")).unwrap();
+    fs::write(dir.path().join("data/states.json"), "[]").unwrap();
+    fs::write(dir.path().join("data/answers.csv"), "").unwrap();
+    dir
 }
 
 /// Asserts two snapshots are equal, naming the first paths that differ.
@@ -211,6 +272,16 @@ pub fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// The warnings and errors of a load (not the notes), as `check` prints them.
+pub fn problems(loaded: &stateside::Loaded) -> Vec<String> {
+    loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != stateside::Severity::Info)
+        .map(|d| d.to_string())
+        .collect()
 }
 
 pub fn read(path: &Path) -> String {

@@ -1,7 +1,7 @@
 //! Big input, timed: a 5 MB state file builds, and a file with 10,000 questions parses
 //! and aligns in seconds (in the unoptimized test build; times are printed).
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! removed; a user's file is never deleted; symlinks cannot lead the site into static/.
 #![cfg(unix)]
 
-mod harness;
+use crate::harness;
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Write};

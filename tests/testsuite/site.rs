@@ -11,11 +11,9 @@ use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
 use stateside::Error;
 
-const BASE_URL: &str = "https://u.github.io/repo/";
+use crate::harness::{copy_all, file, repo, write_site};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+const BASE_URL: &str = "https://u.github.io/repo/";
 
 fn templates() -> PathBuf {
     repo().join("templates")
@@ -237,33 +235,6 @@ fn sample_guide(base_url: &str) -> Guide {
 
 fn render(guide: &Guide) -> Vec<OutputFile> {
     render_site(guide, &templates(), &RenderOptions::default()).expect("site renders")
-}
-
-fn file<'f>(files: &'f [OutputFile], path: &str) -> &'f str {
-    let f = files
-        .iter()
-        .find(|f| f.path == path)
-        .unwrap_or_else(|| panic!("{path} was not generated"));
-    std::str::from_utf8(&f.contents).unwrap()
-}
-
-/// Writes the files, a copy of `static/` and stand-ins for the data exports into a temp
-/// folder, as the build would.
-fn write_site(files: &[OutputFile]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for f in files {
-        let path = dir.path().join(&f.path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &f.contents).unwrap();
-    }
-    for entry in std::fs::read_dir(repo().join("static")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    std::fs::create_dir_all(dir.path().join("data")).unwrap();
-    std::fs::write(dir.path().join("data/states.json"), "[]").unwrap();
-    std::fs::write(dir.path().join("data/answers.csv"), "").unwrap();
-    dir
 }
 
 fn html_pages(files: &[OutputFile]) -> impl Iterator<Item = (&str, &str)> {
@@ -564,10 +535,8 @@ fn not_found_page_links_from_the_base_url_path() {
 #[test]
 fn canonical_sitemap_and_robots_follow_base_url() {
     let files = render(&sample_guide(BASE_URL));
-    let state = file(&files, "states/iowa/index.html");
-    assert!(
-        state.contains("<link rel=\"canonical\" href=\"https://u.github.io/repo/states/iowa/\">")
-    );
+    let canonical = "<link rel=\"canonical\" href=\"https://u.github.io/repo/states/iowa/\">";
+    assert!(file(&files, "states/iowa/index.html").contains(canonical));
     let sitemap = file(&files, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://u.github.io/repo/</loc>"));
     assert!(sitemap.contains("<loc>https://u.github.io/repo/states/iowa/privacy.html</loc>"));
@@ -679,52 +648,34 @@ fn print_page_has_every_state_and_unique_ids() {
 
 fn broken_templates(file_name: &str, contents: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for entry in walk(&templates()) {
-        let rel = entry.strip_prefix(templates()).unwrap();
-        let dest = dir.path().join(rel);
-        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &dest).unwrap();
-    }
+    copy_all(&templates(), dir.path());
     std::fs::write(dir.path().join(file_name), contents).unwrap();
     dir
 }
 
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
-}
-
-/// Renders the sample guide with `file_name` replaced by `contents`; returns the template
-/// error's file name and message.
-fn template_error(file_name: &str, contents: &str, minify: bool) -> (String, String) {
+/// Renders the sample guide with `file_name` replaced by `contents`, unminified and
+/// minified (minified templates are one long line; errors must still point into the
+/// files); returns each template error's file name and message.
+fn template_errors(file_name: &str, contents: &str) -> Vec<(String, String)> {
     let dir = broken_templates(file_name, contents);
-    let opts = RenderOptions {
-        minify,
-        ..RenderOptions::default()
-    };
-    match render_site(&sample_guide(BASE_URL), dir.path(), &opts).unwrap_err() {
-        Error::Template { name, message } => (name, message),
-        other => panic!("expected a template error, got {other:?}"),
-    }
+    [false, true]
+        .map(|minify| {
+            let opts = RenderOptions {
+                minify,
+                ..RenderOptions::default()
+            };
+            match render_site(&sample_guide(BASE_URL), dir.path(), &opts).unwrap_err() {
+                Error::Template { name, message } => (name, message),
+                other => panic!("expected a template error, got {other:?}"),
+            }
+        })
+        .into()
 }
 
 #[test]
 fn template_syntax_error_names_the_template() {
-    // Minified templates are one long line; errors still point into the files.
-    for minify in [false, true] {
-        let (name, message) = template_error(
-            "topic.html",
-            "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}",
-            minify,
-        );
+    let broken = "{% extends \"base.html\" %}\n{% block content %}\n{% if topic.title %}\n{% endblock content %}";
+    for (name, message) in template_errors("topic.html", broken) {
         assert_eq!(name, "topic.html", "{message}");
         assert!(message.contains("topic.html:"), "{message}");
     }
@@ -732,13 +683,9 @@ fn template_syntax_error_names_the_template() {
 
 #[test]
 fn unknown_variable_names_the_template_and_line() {
-    // Minified templates are one long line; errors still point into the files.
-    for minify in [false, true] {
-        let (name, message) = template_error(
-            "partials/footer.html",
-            "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n",
-            minify,
-        );
+    let broken =
+        "<footer>\n<p>{{ site.publisher }}</p>\n<p>{{ site.no_such_field }}</p>\n</footer>\n";
+    for (name, message) in template_errors("partials/footer.html", broken) {
         assert_eq!(name, "partials/footer.html", "{message}");
         assert!(message.contains("partials/footer.html:3"), "{message}");
         assert!(message.contains("no_such_field"), "{message}");
@@ -751,10 +698,14 @@ fn two_files_on_one_path_is_an_error() {
     guide.pages[0].slug = "compare".into();
     let err = render_site(&guide, &templates(), &RenderOptions::default()).unwrap_err();
     match err {
-        Error::Output { path, message } => {
+        Error::PageCollision {
+            path,
+            first,
+            second,
+        } => {
             assert_eq!(path, Path::new("compare/index.html"));
-            assert!(message.contains("comparison matrix"), "{message}");
-            assert!(message.contains("`compare`"), "{message}");
+            assert!(first.contains("comparison matrix"), "{first}");
+            assert!(second.contains("`compare`"), "{second}");
         }
         other => panic!("expected an output error, got {other:?}"),
     }
@@ -798,12 +749,10 @@ fn question_titles_name_the_state_once() {
 
 #[test]
 fn a_print_frame_without_its_sections_is_a_named_error() {
-    let (name, message) = template_error(
-        "print.html",
-        "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n",
-        true,
-    );
-    assert_eq!(name, "print.html", "{message}");
-    assert!(message.contains("{{ print.sections | safe }}"), "{message}");
-    assert!(message.contains("partials/print-state.html"), "{message}");
+    let broken = "{% extends \"base.html\" %}\n{% block content %}<h1>All states</h1>{% endblock content %}\n";
+    for (name, message) in template_errors("print.html", broken) {
+        assert_eq!(name, "print.html", "{message}");
+        assert!(message.contains("{{ print.sections | safe }}"), "{message}");
+        assert!(message.contains("partials/print-state.html"), "{message}");
+    }
 }

@@ -3,40 +3,17 @@
 //! Also: the generated corpus parses without a warning and every question gets the topic
 //! the generator wrote it for.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
-mod gen_corpus;
+use crate::gen_corpus;
+use crate::harness::{self, repo};
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
 
-use stateside::{BuildOptions, Severity};
+use std::path::Path;
+
+use stateside::BuildOptions;
 
 const SEED: u64 = 2024;
 const STATES: usize = 60;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every file under `dir`, by `/`-separated relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(base, &path, out);
-            } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy();
-                out.insert(rel.replace('\\', "/"), fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 fn build(root: &Path, output: &Path) -> BTreeMap<String, Vec<u8>> {
     stateside::build(&BuildOptions {
@@ -46,7 +23,7 @@ fn build(root: &Path, output: &Path) -> BTreeMap<String, Vec<u8>> {
         minify: true,
     })
     .unwrap_or_else(|e| panic!("build of {} failed: {e}", root.display()));
-    tree(output)
+    harness::files(output)
 }
 
 fn assert_identical(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) {
@@ -61,15 +38,15 @@ fn assert_identical(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>
 fn generated_project() -> (tempfile::TempDir, gen_corpus::Corpus) {
     let dir = tempfile::tempdir().unwrap();
     let corpus = gen_corpus::generate(STATES, SEED);
-    gen_corpus::write_project(&corpus, &repo(), dir.path()).unwrap();
+    gen_corpus::write_project(&corpus, repo(), dir.path()).unwrap();
     (dir, corpus)
 }
 
 #[test]
 fn sample_content_builds_byte_identically() {
     let out = tempfile::tempdir().unwrap();
-    let first = build(&repo(), &out.path().join("one"));
-    let second = build(&repo(), &out.path().join("two"));
+    let first = build(repo(), &out.path().join("one"));
+    let second = build(repo(), &out.path().join("two"));
     assert!(first.keys().any(|p| p.ends_with(".html")));
     assert_identical(&first, &second);
 }
@@ -108,12 +85,7 @@ fn generator_is_deterministic_and_prefix_stable() {
 fn generated_corpus_parses_cleanly_and_aligns_as_intended() {
     let (project, corpus) = generated_project();
     let loaded = stateside::load(project.path()).unwrap();
-    let problems: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity != Severity::Info)
-        .map(|d| d.to_string())
-        .collect();
+    let problems = harness::problems(&loaded);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(loaded.docs.len(), STATES);
 

@@ -2,7 +2,7 @@
 //! wherever readers and machines look, names with marks and odd spacing, numbering other
 //! than `1.`, and `check` and `build` on projects with problems in several files at once.
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 
@@ -243,7 +243,15 @@ fn check_fails_where_build_fails() {
     .unwrap();
     let export_collision = project("cname");
     fs::write(root(&export_collision).join("static/data"), "x").unwrap();
-    let cases: [(&tempfile::TempDir, &[&str]); 4] = [
+    // The search index and the comparison's data scripts are generated files too.
+    let search_collision = project("cname");
+    fs::write(root(&search_collision).join("static/search"), "x").unwrap();
+    let compare_collision = project("cname");
+    let pair_data = stateside::site::links::state_pair_data("iowa");
+    let pair_data = root(&compare_collision).join("static").join(pair_data);
+    fs::create_dir_all(pair_data.parent().unwrap()).unwrap();
+    fs::write(&pair_data, "x").unwrap();
+    let cases: [(&tempfile::TempDir, &[&str]); 6] = [
         (
             &template_syntax,
             &["error: template state.html", "--> state.html:4:22"],
@@ -265,6 +273,14 @@ fn check_fails_where_build_fails() {
         (
             &export_collision,
             &["static/data", "a file in static/ has the path of a page"],
+        ),
+        (
+            &search_collision,
+            &["static/search", "a file in static/ has the path of a page"],
+        ),
+        (
+            &compare_collision,
+            &["iowa.js", "a file in static/ has the path of a page"],
         ),
     ];
     for (dir, words) in cases {

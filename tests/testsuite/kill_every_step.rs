@@ -6,7 +6,7 @@
 //! left beside it.
 #![cfg(target_os = "linux")]
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::fs;

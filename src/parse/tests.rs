@@ -1,9 +1,17 @@
+//! Tests of the plain-text parser: a state file's text in -> the document and its
+//! diagnostics out.
+
 use super::*;
-use crate::doc::{Answer, Block, List, ListItem};
+use crate::doc::{Answer, Block, List, ListItem, Question};
 use std::path::Path;
 
 fn places() -> Jurisdictions {
     Jurisdictions::new(&[])
+}
+
+/// Parses `text` as the file at `path`.
+fn parse_at(path: &str, text: &[u8]) -> Parsed {
+    parse_text(Path::new(path), text, &places())
 }
 
 fn parse(src: &str) -> Parsed {
@@ -57,20 +65,15 @@ fn header_with_a_multibyte_letter_where_the_category_prefix_ends() {
 
 #[test]
 fn state_from_file_name_when_title_names_none() {
-    let p = parse_text(
-        Path::new("x/new-york.txt"),
-        b"Data Sharing Rules\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("x/new-york.txt", b"Data Sharing Rules\n\n1. What?\n\nA.\n");
     assert_eq!(p.doc.unwrap().state.code, "NY");
 }
 
 #[test]
 fn unknown_state_is_an_error_naming_the_title_line() {
-    let p = parse_text(
-        Path::new("x/atlantis.txt"),
+    let p = parse_at(
+        "x/atlantis.txt",
         b"Categories X\n\nData Sharing in Atlantis\n\n1. What?\n\nA.\n",
-        &places(),
     );
     assert!(p.doc.is_none());
     let d = &p.diagnostics[0];
@@ -85,11 +88,7 @@ fn unknown_state_is_an_error_naming_the_title_line() {
 
 #[test]
 fn no_state_anywhere_is_an_error() {
-    let p = parse_text(
-        Path::new("x/notes.txt"),
-        b"Some Title\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("x/notes.txt", b"Some Title\n\n1. What?\n\nA.\n");
     assert!(p.doc.is_none());
     assert!(p.diagnostics[0].message.contains("no recognizable state"));
 }
@@ -110,114 +109,6 @@ fn empty_file_and_title_only_are_errors() {
     assert_eq!(p.diagnostics[0].line, Some(4));
     let p = parse("\nCategories Federal Government\n\n");
     assert_eq!(p.diagnostics[0].line, Some(2));
-}
-
-#[test]
-fn answers_hold_paragraphs_with_soft_line_breaks() {
-    let d = doc(&format!(
-        "{HEAD}1. What?\n\nFirst line\nsecond line.\n\nNext paragraph.\n\n2. Why?\n\nBecause.\n"
-    ));
-    assert_eq!(
-        blocks(&d.questions[0]),
-        &[
-            para(&["First line", "second line."]),
-            para(&["Next paragraph."])
-        ]
-    );
-    assert_eq!(blocks(&d.questions[1]), &[para(&["Because."])]);
-}
-
-#[test]
-fn numbered_list_restarting_at_one_never_starts_questions() {
-    let src = format!("{HEAD}1. What?\n\nIntro:\n\n1. Is this a question?\n\n2. Or this?\n\n2. Real second question?\n\nAnswer two.\n");
-    let d = doc(&src);
-    assert_eq!(d.questions.len(), 2);
-    assert_eq!(d.questions[1].text, "Real second question?");
-    assert_eq!(d.questions[1].line, 13);
-    let b = blocks(&d.questions[0]);
-    assert_eq!(
-        b[1],
-        Block::List(List {
-            start: Some(1),
-            items: vec![item("Is this a question?"), item("Or this?")]
-        })
-    );
-}
-
-#[test]
-fn list_item_matching_next_number_without_question_mark_stays_in_answer() {
-    // The shape of Iowa's first answer: items 1 and 2, where 2 is also the next question number.
-    let src = format!("{HEAD}1. What laws?\n\nThe laws:\n\n1. Code 1: text.\n\n2. Code 2: text.\n\nClosing.\n\n2. How?\n\nSo.\n");
-    let d = doc(&src);
-    assert_eq!(d.questions.len(), 2);
-    assert_eq!(d.questions[1].text, "How?");
-    assert_eq!(blocks(&d.questions[0]).len(), 3);
-}
-
-#[test]
-fn list_item_asking_the_next_number_yields_to_a_later_question() {
-    let src = format!("{HEAD}1. First?\n\n1. Sub one?\n\n2. Sub two?\n\n2. Second?\n\nA.\n");
-    let d = doc(&src);
-    assert_eq!(
-        d.questions
-            .iter()
-            .map(|q| q.text.as_str())
-            .collect::<Vec<_>>(),
-        ["First?", "Second?"]
-    );
-}
-
-#[test]
-fn list_right_after_a_sentence_without_blank_line() {
-    let src = format!("{HEAD}1. What?\n\nThere are concerns.\n1. One.\n2. Two.\nOverall fine.\n");
-    let d = doc(&src);
-    assert_eq!(
-        blocks(&d.questions[0]),
-        &[
-            para(&["There are concerns."]),
-            Block::List(List {
-                start: Some(1),
-                items: vec![item("One."), item("Two.")]
-            }),
-            para(&["Overall fine."]),
-        ]
-    );
-}
-
-#[test]
-fn bullets_of_every_kind_nest_under_numbered_items() {
-    let src = format!("{HEAD}1. What?\n\nBoth:\n\n1. Benefits:\n– Safer roads\n• Faster checks\n\n2. Drawbacks:\n- Privacy\n\nSo.\n");
-    let d = doc(&src);
-    let b = blocks(&d.questions[0]);
-    let expected = Block::List(List {
-        start: Some(1),
-        items: vec![
-            ListItem {
-                lines: vec!["Benefits:".into()],
-                children: vec![List {
-                    start: None,
-                    items: vec![item("Safer roads"), item("Faster checks")],
-                }],
-            },
-            ListItem {
-                lines: vec!["Drawbacks:".into()],
-                children: vec![List {
-                    start: None,
-                    items: vec![item("Privacy")],
-                }],
-            },
-        ],
-    });
-    assert_eq!(b[1], expected);
-    assert_eq!(b.len(), 3);
-}
-
-#[test]
-fn single_numbered_item_answer_is_a_paragraph() {
-    let d = doc(&format!(
-        "{HEAD}1. What?\n\n1. The policy is this.\n\n2. Next?\n\nA.\n"
-    ));
-    assert_eq!(blocks(&d.questions[0]), &[para(&["The policy is this."])]);
 }
 
 #[test]
@@ -323,171 +214,6 @@ fn nul_byte_is_an_error() {
     assert!(p.diagnostics[0].message.contains("NUL"));
 }
 
-#[test]
-fn markup_characters_stay_literal_text() {
-    let src = format!("{HEAD}1. What about <b> & *stars*?\n\n# not a heading\n\n[link](javascript:x) `code` _u_ <script>alert(1)</script>\n");
-    let d = doc(&src);
-    assert_eq!(d.questions[0].text, "What about <b> & *stars*?");
-    assert_eq!(
-        blocks(&d.questions[0]),
-        &[
-            para(&["# not a heading"]),
-            para(&["[link](javascript:x) `code` _u_ <script>alert(1)</script>"])
-        ]
-    );
-}
-
-#[test]
-fn no_text_is_dropped() {
-    // Every non-blank line of the input appears in the document somewhere.
-    let src = format!("{HEAD}Intro before questions.\n\n1. A?\n\n1. x\n- y\n  more of y\n\n2. B?\n\nz\n\n7. Not a question.\n");
-    let d = doc(&src);
-    let mut all = vec![d.title.clone(), d.category.clone().unwrap()];
-    fn walk(blocks: &[Block], out: &mut Vec<String>) {
-        for b in blocks {
-            match b {
-                Block::Paragraph(l) => out.extend(l.iter().cloned()),
-                Block::List(list) => walk_list(list, out),
-            }
-        }
-    }
-    fn walk_list(list: &List, out: &mut Vec<String>) {
-        for it in &list.items {
-            out.extend(it.lines.iter().cloned());
-            for c in &it.children {
-                walk_list(c, out);
-            }
-        }
-    }
-    if let Some(Answer::Text(b)) = &d.intro {
-        walk(b, &mut all);
-    }
-    for q in &d.questions {
-        all.push(format!("{}. {}", q.number, q.text));
-        walk(blocks(q), &mut all);
-    }
-    let joined = all.join("\n");
-    for line in src.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let content = line
-            .trim_start_matches("Categories ")
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
-            .trim();
-        assert!(joined.contains(content), "dropped: {line}");
-    }
-}
-
-#[test]
-fn deep_nesting_is_capped_without_losing_items() {
-    let mut src = format!("{HEAD}1. A?\n\n");
-    for depth in 0..100 {
-        src.push_str(&" ".repeat(depth * 2));
-        src.push_str(&format!("- level {depth}\n"));
-    }
-    let d = doc(&src);
-    fn count(list: &List, depth: usize, max: &mut usize) -> usize {
-        *max = (*max).max(depth);
-        list.items
-            .iter()
-            .map(|i| {
-                1 + i
-                    .children
-                    .iter()
-                    .map(|c| count(c, depth + 1, max))
-                    .sum::<usize>()
-            })
-            .sum()
-    }
-    let mut max = 0;
-    let total: usize = blocks(&d.questions[0])
-        .iter()
-        .map(|b| match b {
-            Block::List(l) => count(l, 0, &mut max),
-            _ => 0,
-        })
-        .sum();
-    assert_eq!(total, 100);
-    assert!(max <= MAX_LIST_DEPTH);
-}
-
-#[test]
-fn numbers_inside_text_are_not_items() {
-    let d = doc(&format!(
-        "{HEAD}1. What?\n\n2020 was a year.\n1.5 million people.\n"
-    ));
-    assert_eq!(
-        blocks(&d.questions[0]),
-        &[para(&["2020 was a year.", "1.5 million people."])]
-    );
-}
-
-fn seed(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("content/states")
-        .join(name);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-#[test]
-fn iowa_sample_has_twenty_questions() {
-    let p = parse_text(Path::new("iowa.txt"), &seed("iowa.txt"), &places());
-    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    let d = p.doc.unwrap();
-    assert_eq!(d.state.code, "IA");
-    assert_eq!(d.title, "State DMV Data Sharing With ICE in Iowa");
-    assert_eq!(d.questions.len(), 20);
-    assert_eq!(
-        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
-        (1..=20).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        d.questions[0].text,
-        "What laws regulate the sharing of DMV data with ICE in Iowa?"
-    );
-    assert_eq!(
-        d.questions[19].text,
-        "Is there any evidence to suggest that sharing DMV data with ICE in Iowa has led to increased deportations or immigration enforcement actions?"
-    );
-    // Answer 1 is a paragraph, a two-item list (whose item 2 is not question 2), a paragraph.
-    let b = blocks(&d.questions[0]);
-    assert_eq!(b.len(), 3);
-    assert!(matches!(&b[1], Block::List(List { start: Some(1), items }) if items.len() == 2));
-}
-
-#[test]
-fn alabama_sample_has_twenty_questions() {
-    let p = parse_text(Path::new("alabama.txt"), &seed("alabama.txt"), &places());
-    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-    let d = p.doc.unwrap();
-    assert_eq!(d.state.code, "AL");
-    assert_eq!(d.questions.len(), 20);
-    assert_eq!(
-        d.questions.iter().map(|q| q.number).collect::<Vec<_>>(),
-        (1..=20).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        d.questions[0].text,
-        "What is the current policy of the Alabama state DMV regarding the sharing of driver’s license information with ICE?"
-    );
-    assert_eq!(
-        d.questions[19].text,
-        "Are there any best practices or guidelines for DMV data sharing with ICE that the Alabama DMV follows or should consider implementing?"
-    );
-    // Answer 1 is a single "1." item: a paragraph.
-    assert!(matches!(blocks(&d.questions[0]), [Block::Paragraph(_)]));
-    // Answer 16 nests dash bullets under "1. Benefits:" and "2. Drawbacks:".
-    match &blocks(&d.questions[15])[1] {
-        Block::List(List {
-            start: Some(1),
-            items,
-        }) => {
-            assert_eq!(items.len(), 2);
-            assert_eq!(items[0].children[0].items.len(), 3);
-            assert_eq!(items[1].children[0].items.len(), 3);
-        }
-        other => panic!("{other:?}"),
-    }
-}
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
     #[test]
@@ -532,18 +258,6 @@ fn unicode_spaces_where_the_format_expects_a_space_or_a_blank_line() {
         assert_eq!(texts, ["What is kept?", "Who sees it?"], "{space:?}");
         assert_eq!(blocks(&d.questions[0]), [para(&["Answer one."])]);
     }
-}
-
-#[test]
-fn a_bullet_after_a_no_break_space_is_a_bullet() {
-    let d = doc(&format!("{HEAD}1. What?\n\n-\u{a0}one\n-\u{a0}two\n"));
-    assert_eq!(
-        blocks(&d.questions[0]),
-        [Block::List(List {
-            start: None,
-            items: vec![item("one"), item("two")]
-        })]
-    );
 }
 
 #[test]
@@ -625,11 +339,7 @@ fn a_bad_date_names_its_line_and_the_form_to_use() {
 
 #[test]
 fn a_misspelt_state_gets_a_suggestion() {
-    let p = parse_text(
-        Path::new("t/notes.txt"),
-        b"Data Sharing in Ohoi\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let p = parse_at("t/notes.txt", b"Data Sharing in Ohoi\n\n1. What?\n\nA.\n");
     let e = &p.diagnostics[0];
     assert!(
         e.message.contains("unknown state \"Ohoi\""),
@@ -637,10 +347,9 @@ fn a_misspelt_state_gets_a_suggestion() {
         e.message
     );
     assert!(e.message.ends_with("did you mean Ohio?"), "{}", e.message);
-    let p = parse_text(
-        Path::new("t/pensylvania.txt"),
+    let p = parse_at(
+        "t/pensylvania.txt",
         b"Data sharing rules\n\n1. What?\n\nA.\n",
-        &places(),
     );
     assert!(
         p.diagnostics[0]
@@ -649,11 +358,7 @@ fn a_misspelt_state_gets_a_suggestion() {
         "{}",
         p.diagnostics[0].message
     );
-    let d = parse_text(
-        Path::new("t/newyork.txt"),
-        b"Data sharing rules\n\n1. What?\n\nA.\n",
-        &places(),
-    );
+    let d = parse_at("t/newyork.txt", b"Data sharing rules\n\n1. What?\n\nA.\n");
     assert_eq!(d.doc.unwrap().state.code, "NY");
 }
 
@@ -665,3 +370,5 @@ fn the_state_name_keeps_its_okina() {
         ("HI", "Hawaiʻi")
     );
 }
+
+mod answers;

@@ -3,7 +3,7 @@
 //!
 //! A pair is two questions of two different states. It is right when the reader put both
 //! under one topic and the matcher did too; "none" questions belong with nothing.
-//! `cargo test --test alignment_f1 -- --nocapture` prints the figures.
+//! `cargo test --test testsuite alignment_f1 -- --nocapture` prints the figures.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -95,15 +95,19 @@ fn pairwise(got: &[Vec<Option<String>>], want: &[Vec<String>]) -> Scores {
 }
 
 fn topic_ids(docs: &[StateDoc], topics: &TopicsConfig) -> Vec<Vec<Option<String>>> {
-    align(docs, topics)
-        .docs
-        .iter()
-        .map(|qs| {
-            qs.iter()
-                .map(|m| m.map(|m| topics.topics[m.topic].id.clone()))
-                .collect()
-        })
-        .collect()
+    align(
+        docs,
+        topics,
+        &stateside::jurisdiction::Jurisdictions::new(&[]),
+    )
+    .docs
+    .iter()
+    .map(|qs| {
+        qs.iter()
+            .map(|m| m.map(|m| topics.topics[m.topic].id.clone()))
+            .collect()
+    })
+    .collect()
 }
 
 fn print_misses(docs: &[StateDoc], got: &[Vec<Option<String>>], want: &[Vec<String>]) {
@@ -149,8 +153,11 @@ fn test_states_align_with_pairwise_f1_of_at_least_080() {
 #[test]
 fn topics_found_without_hints_group_the_test_states_questions() {
     let (docs, want): (Vec<StateDoc>, Vec<Vec<String>>) = corpus().into_iter().unzip();
-    let found =
-        stateside::align::discover::discover(&docs, &stateside::config::MatchingConfig::default());
+    let found = stateside::align::discover::discover(
+        &docs,
+        &stateside::config::MatchingConfig::default(),
+        &stateside::jurisdiction::Jurisdictions::new(&[]),
+    );
     let mut got: Vec<Vec<Option<String>>> =
         docs.iter().map(|d| vec![None; d.questions.len()]).collect();
     for p in &found.topics {

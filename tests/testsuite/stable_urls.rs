@@ -2,7 +2,7 @@
 //! URLs are the same, although adding the state changed how some of their questions
 //! were matched (question pages are named from the state's own document).
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,20 +1,26 @@
-use super::*;
-use crate::config::parse_topics;
-use crate::parse::parse_text;
+//! The matcher on the shipped samples and on states written for these tests: state
+//! documents and the series' topics (content/topics.toml) in -> the alignment, pins and
+//! their diagnostics out. Integration tests, since the sample content is the users' and
+//! may be edited.
+
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
-use crate::jurisdiction::Jurisdictions;
+use stateside::align::{align, check_pins, review};
+use stateside::config::{parse_topics, TopicsConfig};
+use stateside::diagnostic::Diagnostic;
+use stateside::doc::StateDoc;
+use stateside::jurisdiction::Jurisdictions;
+use stateside::parse::parse_text;
+
+use crate::harness::repo;
 
 fn topics() -> TopicsConfig {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
+    let path = repo().join("content/topics.toml");
     parse_topics(&path, &std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
 fn sample(name: &str) -> StateDoc {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("content/states")
-        .join(name);
+    let path = repo().join("content/states").join(name);
     parse_text(
         Path::new(name),
         &std::fs::read(path).unwrap(),
@@ -25,7 +31,7 @@ fn sample(name: &str) -> StateDoc {
 }
 
 fn topic_ids(docs: &[StateDoc], topics: &TopicsConfig) -> Vec<Vec<String>> {
-    let a = align(docs, topics);
+    let a = align(docs, topics, &Jurisdictions::new(&[]));
     a.docs
         .iter()
         .map(|qs| {
@@ -193,7 +199,7 @@ fn alignment_carries_over_to_unseen_wording() {
 fn pins_always_win() {
     let mut t = topics();
     let docs = vec![sample("iowa.txt")];
-    t.pins.push(crate::config::Pin {
+    t.pins.push(stateside::config::Pin {
         state: "IA".into(),
         question: 1,
         topic: toml::Spanned::new(0..0, "retention".into()),
@@ -203,7 +209,7 @@ fn pins_always_win() {
     assert_eq!(got[0][0], "retention");
     // Question 17 (really about retention) cannot take the pinned topic too.
     assert_ne!(got[0][16], "retention");
-    let a = align(&docs, &t);
+    let a = align(&docs, &t, &Jurisdictions::new(&[]));
     assert!(a.docs[0][0].unwrap().pinned);
 }
 
@@ -238,7 +244,7 @@ fn one_topic_per_state_and_weak_questions_stay_unaligned() {
 
 /// The repository's topics.toml with `pins` (TOML text) appended, parsed as if from a file.
 fn topics_with_pins(pins: &str) -> (TopicsConfig, usize) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/topics.toml");
+    let path = repo().join("content/topics.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let first_pin_line = text.lines().count() + 2;
     let text = format!("{text}\n{pins}");
@@ -259,12 +265,17 @@ fn two_questions_pinned_to_one_topic_warn_at_the_pin_and_the_loser_is_still_matc
         "[[pin]]\nstate = \"IA\"\nquestion = 1\ntopic = \"retention\"\n\n[[pin]]\nstate = \"Iowa\"\nquestion = 17\ntopic = \"retention\"\n",
     );
     let docs = vec![sample("iowa.txt")];
-    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"));
+    let diags = check_pins(
+        &docs,
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at_second = warnings_at(&diags, line + 5);
     assert_eq!(at_second.len(), 1, "{diags:?}");
     assert!(at_second[0].contains("questions 1 and 17 are both pinned to topic \"retention\""));
     assert!(at_second[0].contains(&format!("content/topics.toml:{line}")));
-    let a = align(&docs, &t);
+    let a = align(&docs, &t, &Jurisdictions::new(&[]));
     assert_eq!(t.topics[a.docs[0][0].unwrap().topic].id, "retention");
     // Question 17 lost the pin, so it is matched as usual rather than left out.
     let q17 = a.docs[0][16].expect("question 17 is matched");
@@ -278,7 +289,12 @@ fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
         "[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"oversight\"\n\n[[pin]]\nstate = \"IA\"\nquestion = 2\ntopic = \"security\"\n",
     );
     let docs = vec![sample("iowa.txt")];
-    let diags = check_pins(&docs, &t, Path::new("content/topics.toml"));
+    let diags = check_pins(
+        &docs,
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at_second = warnings_at(&diags, line + 5);
     assert_eq!(at_second.len(), 1, "{diags:?}");
     assert!(
@@ -286,7 +302,7 @@ fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
         "{}",
         at_second[0]
     );
-    let a = align(&docs, &t);
+    let a = align(&docs, &t, &Jurisdictions::new(&[]));
     assert_eq!(t.topics[a.docs[0][1].unwrap().topic].id, "oversight");
 }
 
@@ -294,7 +310,12 @@ fn a_question_pinned_twice_warns_at_the_second_pin_and_the_first_counts() {
 fn a_pin_without_effect_names_its_line() {
     let (t, line) =
         topics_with_pins("[[pin]]\nstate = \"IA\"\nquestion = 99\ntopic = \"oversight\"\n");
-    let diags = check_pins(&[sample("iowa.txt")], &t, Path::new("content/topics.toml"));
+    let diags = check_pins(
+        &[sample("iowa.txt")],
+        &t,
+        Path::new("content/topics.toml"),
+        &Jurisdictions::new(&[]),
+    );
     let at = warnings_at(&diags, line);
     assert_eq!(
         at,
@@ -306,7 +327,7 @@ fn a_pin_without_effect_names_its_line() {
 fn the_review_lists_close_calls_first_with_a_pin_that_parses() {
     let t = topics();
     let docs = vec![sample("alabama.txt"), sample("iowa.txt")];
-    let a = align(&docs, &t);
+    let a = align(&docs, &t, &Jurisdictions::new(&[]));
     let text = review(&docs, &a, &t);
     // Each pin block in the review, pasted into topics.toml, parses and pins that question.
     let blocks: Vec<&str> = text.split("paste into topics.toml:\n").skip(1).collect();

@@ -8,8 +8,7 @@ use stateside::jurisdiction::Jurisdictions;
 use stateside::markdown::{parse_page, parse_state, Renderer};
 use stateside::parse::parse_text;
 
-#[path = "../fuzz/fuzz_targets/common.rs"]
-mod common;
+use crate::fuzz_common as common;
 
 fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,6 +27,20 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
+/// The target's check on every answer of a parsed file (its introduction too): safe HTML
+/// from the `safe` renderer, and no panic from plain text or the `others`.
+fn check_answers(parsed: &stateside::parse::Parsed, safe: &Renderer, others: &[&Renderer]) {
+    let Some(doc) = &parsed.doc else { return };
+    let questions = doc.questions.iter().map(|q| &q.answer);
+    for answer in doc.intro.iter().chain(questions) {
+        common::assert_safe_html(&answer_html(answer, safe));
+        answer_text(answer);
+        for md in others {
+            answer_html(answer, md);
+        }
+    }
+}
+
 #[test]
 fn parse_text_regressions() {
     let places = Jurisdictions::new(&[]);
@@ -35,16 +48,7 @@ fn parse_text_regressions() {
     for (path, bytes) in inputs("parse_text") {
         println!("{}", path.display());
         let parsed = parse_text(Path::new("content/states/iowa.txt"), &bytes, &places);
-        if let Some(doc) = parsed.doc {
-            for answer in doc
-                .intro
-                .iter()
-                .chain(doc.questions.iter().map(|q| &q.answer))
-            {
-                common::assert_safe_html(&answer_html(answer, &md));
-                answer_text(answer);
-            }
-        }
+        check_answers(&parsed, &md, &[]);
     }
 }
 
@@ -55,17 +59,7 @@ fn markdown_regressions() {
     for (path, bytes) in inputs("markdown") {
         println!("{}", path.display());
         let parsed = parse_state(Path::new("content/states/iowa.md"), &bytes, &places);
-        if let Some(doc) = parsed.doc {
-            for answer in doc
-                .intro
-                .iter()
-                .chain(doc.questions.iter().map(|q| &q.answer))
-            {
-                common::assert_safe_html(&answer_html(answer, &safe));
-                answer_text(answer);
-                answer_html(answer, &trusting);
-            }
-        }
+        check_answers(&parsed, &safe, &[&trusting]);
         if let Ok(page) = parse_page(Path::new("content/pages/about.md"), &bytes) {
             common::assert_safe_html(&write_html(safe.page_events(&page.body)));
             write_html(trusting.page_events(&page.body));

@@ -4,44 +4,23 @@
 //! does, and that minify-html run over a finished page finds next to nothing left to do.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use stateside::BuildOptions;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::harness::{self, repo};
 
 /// Builds the repository's content into a temp folder; returns its HTML pages by path.
 fn build(minify: bool) -> (tempfile::TempDir, BTreeMap<String, String>) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     stateside::build(&BuildOptions {
-        root: repo(),
+        root: repo().to_path_buf(),
         output: Some(out.clone()),
         base_url: Some("https://example.org/repo/".into()),
         minify,
     })
     .expect("the sample content builds");
-    let mut pages = BTreeMap::new();
-    collect(&out, &out, &mut pages);
-    (dir, pages)
-}
-
-fn collect(root: &Path, dir: &Path, pages: &mut BTreeMap<String, String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            collect(root, &path, pages);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            pages.insert(rel, std::fs::read_to_string(&path).unwrap());
-        }
-    }
+    (dir, harness::html_pages(&out))
 }
 
 /// The text a reader sees: tags of inline elements vanish, every other tag separates words,

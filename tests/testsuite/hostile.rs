@@ -3,7 +3,7 @@
 //! must come out exactly as typed; no script but the site's own, no event handler, no
 //! script URL in a link or image, and no path outside the slug alphabet.
 
-mod harness;
+use crate::harness;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -220,18 +220,10 @@ const FOREIGN_TAGS: [&str; 10] = [
 
 /// Every HTML page of a built site, tokenized, by path.
 fn pages(out: &Path) -> BTreeMap<String, Page> {
-    let mut pages = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(out) {
-        let entry = entry.unwrap();
-        if entry.path().extension().is_some_and(|e| e == "html") {
-            let rel = entry.path().strip_prefix(out).unwrap();
-            pages.insert(
-                rel.to_string_lossy().into_owned(),
-                tokenize(&read(entry.path())),
-            );
-        }
-    }
-    pages
+    harness::html_pages(out)
+        .into_iter()
+        .map(|(path, html)| (path, tokenize(&html)))
+        .collect()
 }
 
 /// Asserts that no page runs anything but the site's own scripts: print.js, search.js and JSON-LD
@@ -370,9 +362,8 @@ fn site_and_topic_texts_show_as_typed_in_text_and_attributes() {
     let (_dir, out) = hostile_build(&[], false);
     let pages = pages(&out);
     let path = "compare/index.html";
-    let compare = page(&pages, path);
     shows(
-        compare,
+        page(&pages, path),
         path,
         &[
             "Hostile </title><script>alert(1)</script> & \"quotes\"",
@@ -381,6 +372,7 @@ fn site_and_topic_texts_show_as_typed_in_text_and_attributes() {
             "Audits' <i>",
         ],
     );
+    let compare = page(&pages, path);
     let titles: Vec<&str> = compare
         .tags
         .iter()

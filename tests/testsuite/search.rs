@@ -2,7 +2,7 @@
 //! search box (hidden until search.js shows it) and loads search.js from the site root, and
 //! the index files name only shards that exist.
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 

@@ -2,10 +2,8 @@
 //! a page goes, two pages on one path) or is killed part way leaves the previous output
 //! byte for byte as it was, and the next build cleans up after a killed one.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
-mod gen_corpus;
-mod harness;
+use crate::gen_corpus;
+use crate::harness;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! sees (file, line, and the words that matter). Also: missing folders, unusable output
 //! folders, and the user's files in the output folder.
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! written only when asked (never over an existing file without --force), and a build
 //! that uses the topics found.
 
-mod harness;
+use crate::harness;
 
 use std::fs;
 
