@@ -3,11 +3,9 @@
 //! and in the data; evidence links land on a marked sentence; bad overrides name their file
 //! and line; `check --indicators` lists values with the lines to paste; text stays text.
 
-mod harness;
-
 use std::fs;
 
-use harness::{build, project, repo, root, stateside};
+use crate::harness::{build, project, repo, root, stateside};
 
 const OVERRIDE: &str = "\n[[override]]\nstate = \"NV\"\nindicator = \"formal-agreement\"\nvalue = \"not-stated\"\nnote = \"The 2017 MOU lapsed\"\n";
 

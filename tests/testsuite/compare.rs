@@ -4,20 +4,13 @@
 //! table and jump menu, the print page's contents and sheet headers; and the matrix page of
 //! a generated 50-state site stays under 400 KB.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
-mod gen_corpus;
-
-use std::path::PathBuf;
-
 use stateside::compare_data;
 use stateside::model::Guide;
 use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::gen_corpus;
+use crate::harness::repo;
 
 fn built() -> (Guide, Vec<OutputFile>) {
     let (guide, _warnings) = stateside::load_guide(&repo()).expect("the sample content loads");
