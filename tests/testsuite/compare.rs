@@ -13,7 +13,7 @@ use crate::gen_corpus;
 use crate::harness::repo;
 
 fn built() -> (Guide, Vec<OutputFile>) {
-    let (guide, _warnings) = stateside::load_guide(&repo()).expect("the sample content loads");
+    let (guide, _warnings) = stateside::load_guide(repo()).expect("the sample content loads");
     let files = render_site(&guide, &repo().join("templates"), &RenderOptions::default())
         .expect("the site renders");
     (guide, files)
@@ -326,7 +326,7 @@ fn topic_pages_open_with_their_indicators_values() {
 fn a_generated_50_state_sites_matrix_stays_under_400_kb() {
     let project = tempfile::tempdir().unwrap();
     let corpus = gen_corpus::generate(50, 7);
-    gen_corpus::write_project(&corpus, &repo(), project.path()).unwrap();
+    gen_corpus::write_project(&corpus, repo(), project.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     stateside::build(&stateside::BuildOptions {
         root: project.path().to_path_buf(),
