@@ -6,13 +6,13 @@
 //
 // --site is the folder on disk (read for data/states.json), --base the URL the
 // same folder is loaded from (file:// or http://...). For the index, a state
-// page, a topic page and the matrix, at 1280x900 and 390x844, in light and
-// dark: no console errors, no failed requests, one h1, lang set, no
-// horizontal overflow at 390, the matrix's first column sticky while its
-// wrapper scrolls, and no serious or critical axe-core violations. Then: the
+// page, a topic page, the indicator matrix (compare/) and the topic matrix
+// (compare/topics/), at 1280x900 and 390x844, in light and dark: no console
+// errors, no failed requests, one h1, lang set, no horizontal overflow at 390,
+// the topic matrix's first column sticky while its wrapper scrolls, and no serious or critical axe-core violations. Then: the
 // state page with JavaScript off shows every question; the state page printed
 // to PDF has its title, questions and answers and no navigation text
-// (pdftotext); the matrix prints landscape (pdfinfo); the print-all page has
+// (pdftotext); the indicator matrix prints landscape (pdfinfo); the print-all page has
 // every state. Screenshots and PDFs are written to --artifacts.
 // Exits 1 if any check failed.
 
@@ -97,6 +97,7 @@ const PAGES = {
   state: `states/${state.slug}/index.html`,
   topic: pickTopicPage(),
   matrix: 'compare/index.html',
+  topicMatrix: 'compare/topics/index.html',
 };
 const SCREENSHOT_PAGES = new Set(['index', 'state', 'matrix']);
 
@@ -212,7 +213,7 @@ async function checkPages(browser) {
           await page.screenshot({ path: join(args.artifacts, `${shot}.png`), fullPage: true });
         }
         if (viewport.width < 500) check(`${tag}: no horizontal overflow`, await overflow(page));
-        if (name === 'matrix' && viewport.width < 500) {
+        if (name === 'topicMatrix' && viewport.width < 500) {
           const sticky = await stickyColumn(page);
           check(`${tag}: first column sticky${sticky.note ? ` (${sticky.note})` : ''}`, sticky.problems);
           await page.screenshot({ path: join(args.artifacts, `${shot}-scrolled.png`) });

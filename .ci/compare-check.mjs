@@ -25,26 +25,12 @@
 // the top of each of its sheets. Screenshots and PDFs go to --artifacts.
 // Exits 1 if any check failed.
 
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = '/usr/bin/chromium';
-// As in browser-check.mjs: keep Chromium off the network.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { axe, launchChromium, parseArgs as parsePairs } from './chromium.mjs';
+
 const VIEWPORTS = [
   { width: 1280, height: 900 },
   { width: 390, height: 844 },
@@ -52,16 +38,7 @@ const VIEWPORTS = [
 const SCHEMES = ['light', 'dark'];
 
 function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) {
-      throw new Error(`bad argument ${argv[i]}; expected --label --site --base --artifacts`);
-    }
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const key of ['label', 'site', 'base', 'artifacts']) {
-    if (!args[key]) throw new Error(`missing --${key}`);
-  }
+  const args = parsePairs(argv, ['label', 'site', 'base', 'artifacts']);
   if (!args.base.endsWith('/')) args.base += '/';
   args.site = resolve(args.site);
   return args;
@@ -150,17 +127,6 @@ async function overflow(page) {
   return facts.scrollWidth <= facts.width + 1
     ? []
     : [`page is ${facts.scrollWidth}px wide in a ${facts.width}px viewport`];
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const result = await page.evaluate(() => window.axe.run());
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => [
-      `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} element(s))`,
-      ...v.nodes.slice(0, 3).map((n) => `  at ${n.target.join(' ')}`),
-    ]);
 }
 
 /// The pair view is filled by a script after load: wait for its status line.
@@ -504,7 +470,7 @@ async function checkMatrixPrint(browser) {
 async function main() {
   mkdirSync(args.artifacts, { recursive: true });
   console.log(`comparison checks [${args.label}] of ${args.base}`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await launchChromium();
   try {
     await checkPages(browser);
     await checkPair(browser);
