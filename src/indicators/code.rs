@@ -61,8 +61,12 @@ impl Indicators {
             .map(|q| sentences(&q.answer_text, &self.vocabulary))
             .collect();
         // Whether a sentence is about somewhere else does not depend on the indicator:
-        // found once per sentence, with its words looked up rather than scanned.
+        // found once per sentence, with its words looked up rather than scanned, and only
+        // for sentences that trigger a phrase at all (the others decide nothing anyway).
         for s in answers.iter_mut().flatten() {
+            if !s.tokens.iter().any(|&t| self.is_trigger(t)) {
+                continue;
+            }
             let words = s.words();
             let elsewhere = self
                 .elsewhere
@@ -213,6 +217,14 @@ impl Indicators {
             }
         }
         coded
+    }
+
+    /// Whether the token with this id triggers a phrase of any indicator.
+    fn is_trigger(&self, token: u32) -> bool {
+        self.any_trigger
+            .get(token as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// What one answer's sentences say about indicator `i`.

@@ -109,6 +109,8 @@ pub struct Indicators {
     /// [`Phrase::triggers`]) as (value, rank): a sentence is searched only for the phrases
     /// its words trigger, which keeps coding thousands of states fast.
     triggers: Vec<Vec<Vec<(usize, usize)>>>,
+    /// By token id, whether the word triggers a phrase of any indicator.
+    any_trigger: Vec<bool>,
     /// Per indicator, the phrases of sentences to pass over.
     ignore: Vec<Vec<Phrase>>,
     negations: Vec<Phrase>,
@@ -184,7 +186,7 @@ impl Indicators {
         let negations = compile_all(&config.coding.negations);
         let hedges = compile_all(&config.coding.hedges);
         let elsewhere = compile_all(&config.coding.elsewhere);
-        let triggers = phrases
+        let triggers: Vec<Vec<Vec<(usize, usize)>>> = phrases
             .iter()
             .map(|values| {
                 let mut by_word: Vec<Vec<(usize, usize)>> = vec![Vec::new(); vocabulary.len()];
@@ -198,6 +200,9 @@ impl Indicators {
                 by_word
             })
             .collect();
+        let any_trigger = (0..vocabulary.len())
+            .map(|t| triggers.iter().any(|by_word| !by_word[t].is_empty()))
+            .collect();
         let indicators = Indicators {
             topics: config
                 .indicators
@@ -207,6 +212,7 @@ impl Indicators {
             vocabulary,
             phrases,
             triggers,
+            any_trigger,
             ignore,
             negations,
             hedges,

@@ -124,13 +124,15 @@ fn split_block(block: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    // Jump from one `.`, `?` or `!` to the next rather than testing every character.
-    for (i, mark) in text.match_indices(['.', '?', '!']) {
-        let c = mark.chars().next().unwrap_or('.');
-        if bytes.get(i + 1).is_some_and(|&b| b != b' ') {
+    // The marks are ASCII, so they are found byte by byte (a byte of a longer UTF-8
+    // character is never ASCII), without decoding characters.
+    for (i, &mark) in bytes.iter().enumerate() {
+        if !matches!(mark, b'.' | b'?' | b'!') || bytes.get(i + 1).is_some_and(|&b| b != b' ') {
             continue;
         }
-        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let c = char::from(mark);
+        let before = &text[start..i];
+        let word = before.rfind(' ').map_or(before, |p| &before[p + 1..]);
         let last_part = word.rsplit('.').next().unwrap_or("");
         let single_letter = last_part.chars().count() == 1
             && last_part.chars().all(char::is_alphabetic)
