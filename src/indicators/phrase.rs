@@ -326,7 +326,9 @@ impl<W: PartialEq> Pattern<W> {
             Elem::Alt(alts) => {
                 for alt in alts {
                     let stop = pos + alt.len();
-                    if stop <= end && toks[pos..stop] == alt[..] {
+                    // The first words are compared alone first: most choices fail there,
+                    // and a slice comparison is a call to memcmp.
+                    if stop <= end && toks[pos] == alt[0] && toks[pos..stop] == alt[..] {
                         own.extend(pos..stop);
                         if let Some(found) = self.match_at(e + 1, stop, end, toks, own) {
                             return Some(found);
