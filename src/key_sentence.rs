@@ -206,9 +206,8 @@ impl KeySentences {
             .collect();
         let mut novel = FxHashSet::default();
         let mut best: Option<(f32, &str)> = None;
-        for (i, sentence) in sentences(answer)
+        for (i, sentence) in first_sentences(answer, MAX_SENTENCES)
             .into_iter()
-            .take(MAX_SENTENCES)
             .enumerate()
         {
             // No sentence scores more than 2.5 a word (a novel number and a negation),
@@ -367,8 +366,16 @@ fn starts_with_yes_or_no(sentence: &str) -> bool {
 /// The sentences of a plain-text answer, each trimmed, list numbers and bullets removed,
 /// whitespace joined; paragraphs and list items always end a sentence.
 pub fn sentences(text: &str) -> Vec<&str> {
+    first_sentences(text, usize::MAX)
+}
+
+/// The first `limit` of [`sentences`], without splitting the rest of the text.
+fn first_sentences(text: &str, limit: usize) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
+        if out.len() >= limit {
+            break;
+        }
         let line = strip_list_marker(line.trim());
         let mut start = 0;
         // Only `.`, `?` and `!` can end a sentence: jump from one to the next rather
@@ -383,6 +390,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
         }
         push_sentence(&mut out, &line[start..]);
     }
+    out.truncate(limit);
     out
 }
 

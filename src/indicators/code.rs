@@ -7,7 +7,7 @@
 //! indicator's topic decides first; only when it says nothing do the other answers decide.
 //! Votes that disagree give "not stated": a wrong value misleads more than a missing one.
 
-use super::phrase::{Found, Pattern};
+use super::phrase::{Found, Phrase};
 use super::sentences::{sentences, Sentence};
 use super::{CodedValue, EditorValue, Evidence, Indicators, ValueSource, NOT_STATED};
 use crate::model::StateModel;
@@ -58,11 +58,15 @@ impl Indicators {
         let mut answers: Vec<Vec<Sentence>> = state
             .questions
             .iter()
-            .map(|q| sentences(&q.answer_text))
+            .map(|q| sentences(&q.answer_text, &self.vocabulary))
             .collect();
         // Whether a sentence is about somewhere else does not depend on the indicator:
-        // found once per sentence, with its words looked up rather than scanned.
+        // found once per sentence, with its words looked up rather than scanned, and only
+        // for sentences that trigger a phrase at all (the others decide nothing anyway).
         for s in answers.iter_mut().flatten() {
+            if !s.tokens.iter().any(|&t| self.is_trigger(t)) {
+                continue;
+            }
             let words = s.words();
             let elsewhere = self
                 .elsewhere
@@ -215,6 +219,14 @@ impl Indicators {
         coded
     }
 
+    /// Whether the token with this id triggers a phrase of any indicator.
+    fn is_trigger(&self, token: u32) -> bool {
+        self.any_trigger
+            .get(token as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// What one answer's sentences say about indicator `i`.
     fn read(&self, i: usize, sents: &[Sentence]) -> Reading {
         let mut reading = Reading::default();
@@ -225,7 +237,7 @@ impl Indicators {
             let mut candidates: Vec<(usize, usize)> = s
                 .tokens
                 .iter()
-                .filter_map(|t| self.triggers[i].get(t))
+                .filter_map(|&t| self.triggers[i].get(t as usize))
                 .flatten()
                 .copied()
                 .collect();
@@ -313,7 +325,7 @@ impl Indicators {
     /// Whether a cue of `cues` stands in the clause, outside the phrase's own words.
     fn has_cue(
         &self,
-        cues: &[Pattern],
+        cues: &[Phrase],
         s: &Sentence,
         words: &Words,
         clause: std::ops::Range<usize>,
@@ -338,9 +350,9 @@ impl Indicators {
     }
 }
 
-/// A sentence's distinct words.
-type Words<'a> = rustc_hash::FxHashSet<&'a str>;
+/// A sentence's distinct words that patterns use, sorted (see [`Sentence::words`]).
+type Words = [u32];
 
-fn all(p: &Pattern, s: &Sentence) -> Vec<Found> {
+fn all(p: &Phrase, s: &Sentence) -> Vec<Found> {
     p.find_all(&s.tokens, 0..s.tokens.len())
 }

@@ -18,12 +18,10 @@ mod sentences;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use serde::Serialize;
 
 pub use config::{IndicatorsConfig, NOT_STATED};
-use phrase::Pattern;
+use phrase::{Pattern, Phrase, Vocabulary};
 
 /// An editor's value for one indicator of one state, from the state's front matter or
 /// from `[[override]]` in `indicators.toml`.
@@ -103,17 +101,21 @@ pub struct Indicators {
     pub config: IndicatorsConfig,
     /// Per indicator, the topic's index in `topics.toml`.
     topics: Vec<Option<usize>>,
+    /// Ids of the words of every phrase below.
+    vocabulary: Vocabulary,
     /// Per indicator, per value, the phrases.
-    phrases: Vec<Vec<Vec<Pattern>>>,
-    /// Per indicator, each trigger word (see [`Pattern::triggers`]) with the phrases it
-    /// triggers as (value, rank): a sentence is searched only for the phrases its words
-    /// trigger, which keeps coding thousands of states fast.
-    triggers: Vec<FxHashMap<String, Vec<(usize, usize)>>>,
+    phrases: Vec<Vec<Vec<Phrase>>>,
+    /// Per indicator, by token id, the phrases that the word triggers (see
+    /// [`Phrase::triggers`]) as (value, rank): a sentence is searched only for the phrases
+    /// its words trigger, which keeps coding thousands of states fast.
+    triggers: Vec<Vec<Vec<(usize, usize)>>>,
+    /// By token id, whether the word triggers a phrase of any indicator.
+    any_trigger: Vec<bool>,
     /// Per indicator, the phrases of sentences to pass over.
-    ignore: Vec<Vec<Pattern>>,
-    negations: Vec<Pattern>,
-    hedges: Vec<Pattern>,
-    elsewhere: Vec<Pattern>,
+    ignore: Vec<Vec<Phrase>>,
+    negations: Vec<Phrase>,
+    hedges: Vec<Phrase>,
+    elsewhere: Vec<Phrase>,
     /// `[[override]]` tables by postal code.
     pub overrides: BTreeMap<String, Vec<EditorValue>>,
 }
@@ -128,8 +130,11 @@ impl Indicators {
         text: &str,
         code_of: impl Fn(&str) -> Option<String>,
     ) -> (Indicators, Vec<crate::Diagnostic>) {
-        let compile = |list: &[String]| -> Vec<Pattern> {
-            list.iter().filter_map(|p| Pattern::parse(p).ok()).collect()
+        let mut vocabulary = Vocabulary::default();
+        let mut compile = |text: &str| -> Option<Phrase> {
+            Pattern::parse(text)
+                .ok()
+                .map(|p| p.compile(&mut vocabulary))
         };
         let mut diags = Vec::new();
         let mut overrides: BTreeMap<String, Vec<EditorValue>> = BTreeMap::new();
@@ -151,59 +156,70 @@ impl Indicators {
                 )),
             }
         }
-        let mut indicators = Indicators {
-            triggers: Vec::new(),
+        let phrases: Vec<Vec<Vec<Phrase>>> = config
+            .indicators
+            .iter()
+            .map(|i| {
+                i.values
+                    .iter()
+                    .map(|v| {
+                        v.phrases
+                            .iter()
+                            .filter_map(|p| compile(p.get_ref()))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let ignore = config
+            .indicators
+            .iter()
+            .map(|i| {
+                i.ignore
+                    .iter()
+                    .filter_map(|p| compile(p.get_ref()))
+                    .collect()
+            })
+            .collect();
+        let mut compile_all =
+            |list: &[String]| -> Vec<Phrase> { list.iter().filter_map(|p| compile(p)).collect() };
+        let negations = compile_all(&config.coding.negations);
+        let hedges = compile_all(&config.coding.hedges);
+        let elsewhere = compile_all(&config.coding.elsewhere);
+        let triggers: Vec<Vec<Vec<(usize, usize)>>> = phrases
+            .iter()
+            .map(|values| {
+                let mut by_word: Vec<Vec<(usize, usize)>> = vec![Vec::new(); vocabulary.len()];
+                for (v, patterns) in values.iter().enumerate() {
+                    for (rank, p) in patterns.iter().enumerate() {
+                        for t in p.triggers() {
+                            by_word[t as usize].push((v, rank));
+                        }
+                    }
+                }
+                by_word
+            })
+            .collect();
+        let any_trigger = (0..vocabulary.len())
+            .map(|t| triggers.iter().any(|by_word| !by_word[t].is_empty()))
+            .collect();
+        let indicators = Indicators {
             topics: config
                 .indicators
                 .iter()
                 .map(|i| topic_ids.iter().position(|t| t == i.topic.get_ref()))
                 .collect(),
-            phrases: config
-                .indicators
-                .iter()
-                .map(|i| {
-                    i.values
-                        .iter()
-                        .map(|v| {
-                            v.phrases
-                                .iter()
-                                .filter_map(|p| Pattern::parse(p.get_ref()).ok())
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect(),
-            ignore: config
-                .indicators
-                .iter()
-                .map(|i| {
-                    i.ignore
-                        .iter()
-                        .filter_map(|p| Pattern::parse(p.get_ref()).ok())
-                        .collect()
-                })
-                .collect(),
-            negations: compile(&config.coding.negations),
-            hedges: compile(&config.coding.hedges),
-            elsewhere: compile(&config.coding.elsewhere),
+            vocabulary,
+            phrases,
+            triggers,
+            any_trigger,
+            ignore,
+            negations,
+            hedges,
+            elsewhere,
             overrides,
             config,
         };
-        indicators.triggers = indicators
-            .phrases
-            .iter()
-            .map(|values| {
-                let mut map: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
-                for (v, patterns) in values.iter().enumerate() {
-                    for (rank, p) in patterns.iter().enumerate() {
-                        for t in p.triggers() {
-                            map.entry(t.to_string()).or_default().push((v, rank));
-                        }
-                    }
-                }
-                map
-            })
-            .collect();
         (indicators, diags)
     }
 

@@ -6,7 +6,7 @@
 //! "information" of "inform" and "like" of "likely", and a phrase then finds what it
 //! does not mean.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Most words a `*` stands for: enough for a clause, not for a paragraph.
@@ -15,49 +15,125 @@ const MAX_GAP: usize = 20;
 /// The stemmed, lowercased words of `text`, in order.
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_token(text, &mut String::new(), |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `each` with the stemmed, lowercased words of `text`, in order, each made in the
+/// one buffer `buf`: every answer of every state goes through here, and a string per
+/// word was most of the cost of coding indicators.
+pub fn for_each_token(text: &str, buf: &mut String, mut each: impl FnMut(&str)) {
     let is_quote = |c: char| matches!(c, '\'' | '’' | '‘');
-    // One allocation per word: every answer of every state goes through here.
     for raw in text.split(|c: char| !(c.is_alphanumeric() || is_quote(c))) {
         let raw = raw.trim_matches(is_quote);
         if raw.is_empty() {
             continue;
         }
-        // Nearly every word is ASCII: lowercased in one copy, not character by character.
-        let mut word = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
+        buf.clear();
+        // Nearly every word is ASCII: lowercased in one go, not character by character.
+        if raw.is_ascii() {
+            buf.push_str(raw);
+            buf.make_ascii_lowercase();
         } else {
-            let mut word = String::with_capacity(raw.len());
             for c in raw.chars() {
                 match c {
-                    '’' | '‘' => word.push('\''),
-                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
-                    c => word.extend(c.to_lowercase()),
+                    '’' | '‘' => buf.push('\''),
+                    c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                    c => buf.extend(c.to_lowercase()),
                 }
             }
-            word
-        };
-        if word.ends_with("'s") {
-            word.truncate(word.len() - 2);
         }
-        match word.as_str() {
-            "cannot" | "can't" => out.extend(["can".to_string(), "not".to_string()]),
-            "won't" => out.extend(["will".to_string(), "not".to_string()]),
+        if buf.ends_with("'s") {
+            buf.truncate(buf.len() - 2);
+        }
+        match buf.as_str() {
+            "cannot" | "can't" => {
+                each("can");
+                each("not");
+            }
+            "won't" => {
+                each("will");
+                each("not");
+            }
             w if w.ends_with("n't") => {
-                word.truncate(word.len() - 3);
-                stem(&mut word);
-                out.push(word);
-                out.push("not".to_string());
+                buf.truncate(buf.len() - 3);
+                stem(buf);
+                each(buf);
+                each("not");
             }
             _ => {
-                if word.contains('\'') {
-                    word.retain(|c| c != '\'');
+                if buf.contains('\'') {
+                    buf.retain(|c| c != '\'');
                 }
-                stem(&mut word);
-                out.push(word);
+                stem(buf);
+                each(buf);
             }
         }
     }
-    out
+}
+
+/// Token ids. Every word that a pattern or [`CLAUSE_WORDS`] uses has its own; any other
+/// word is [`UNKNOWN`]: a sentence's words are only ever compared with those words, never
+/// with each other, so telling the others apart would change no match.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    ids: FxHashMap<String, u32>,
+}
+
+/// The id of every word no pattern uses.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// Words that start a new clause: what follows them is said with its own polarity. They
+/// are the first ids of every [`Vocabulary`] (see [`Vocabulary::is_clause_word`]).
+const CLAUSE_WORDS: &[&str] = &[
+    "but",
+    "howev",
+    "although",
+    "though",
+    "wherea",
+    "while",
+    "yet",
+    "nonetheless",
+    "nevertheless",
+];
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        let mut vocabulary = Vocabulary {
+            ids: FxHashMap::default(),
+        };
+        for w in CLAUSE_WORDS {
+            vocabulary.intern(w);
+        }
+        vocabulary
+    }
+}
+
+impl Vocabulary {
+    /// The id of `word`, given a new one when it has none yet.
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// The id of a token, [`UNKNOWN`] when no pattern uses it.
+    pub fn id(&self, token: &str) -> u32 {
+        self.ids.get(token).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// How many words have ids (ids run from 0 to this).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the token with this id starts a new clause.
+    pub fn is_clause_word(id: u32) -> bool {
+        (id as usize) < CLAUSE_WORDS.len()
+    }
 }
 
 /// A word without its plural or verb ending: "requires", "required", "requiring" and
@@ -91,17 +167,21 @@ fn stem(w: &mut String) {
     }
 }
 
-/// A parsed phrase pattern.
+/// A parsed phrase pattern, its words as text (`Pattern<String>`, what [`Pattern::parse`]
+/// gives) or as token ids ([`Phrase`], what sentences are searched with).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pattern {
-    elems: Vec<Elem>,
+pub struct Pattern<W = String> {
+    elems: Vec<Elem<W>>,
 }
 
+/// A pattern compiled against a [`Vocabulary`].
+pub type Phrase = Pattern<u32>;
+
 #[derive(Debug, Clone, PartialEq)]
-enum Elem {
-    Word(String),
+enum Elem<W> {
+    Word(W),
     /// Alternatives, each a run of words.
-    Alt(Vec<Vec<String>>),
+    Alt(Vec<Vec<W>>),
     Gap,
 }
 
@@ -119,7 +199,7 @@ impl Pattern {
         let mut elems = Vec::new();
         let mut literal = String::new();
         let mut chars = text.chars();
-        let flush = |literal: &mut String, elems: &mut Vec<Elem>| {
+        let flush = |literal: &mut String, elems: &mut Vec<Elem<String>>| {
             elems.extend(tokens(literal).into_iter().map(Elem::Word));
             literal.clear();
         };
@@ -160,30 +240,54 @@ impl Pattern {
         Ok(Pattern { elems })
     }
 
-    /// Whether the pattern can match a sentence with these words: each of its words, and a
-    /// first word of each choice, is among them. Most patterns fail this for most sentences,
-    /// which spares looking for them word by word.
-    pub fn could_match(&self, words: &FxHashSet<&str>) -> bool {
+    /// The same pattern with its words as ids of `vocabulary` (given ids as needed).
+    pub fn compile(&self, vocabulary: &mut Vocabulary) -> Phrase {
+        let mut id = |w: &String| vocabulary.intern(w);
+        let elems = self
+            .elems
+            .iter()
+            .map(|e| match e {
+                Elem::Word(w) => Elem::Word(id(w)),
+                Elem::Alt(alts) => Elem::Alt(
+                    alts.iter()
+                        .map(|a| a.iter().map(&mut id).collect())
+                        .collect(),
+                ),
+                Elem::Gap => Elem::Gap,
+            })
+            .collect();
+        Pattern { elems }
+    }
+}
+
+impl Phrase {
+    /// Whether the pattern can match a sentence with these words (sorted, distinct ids):
+    /// each of its words, and a first word of each choice, is among them. Most patterns
+    /// fail this for most sentences, which spares looking for them word by word.
+    pub fn could_match(&self, words: &[u32]) -> bool {
+        let has = |w: &u32| words.binary_search(w).is_ok();
         self.elems.iter().all(|e| match e {
-            Elem::Word(w) => words.contains(w.as_str()),
-            Elem::Alt(alts) => alts.iter().any(|a| words.contains(a[0].as_str())),
+            Elem::Word(w) => has(w),
+            Elem::Alt(alts) => alts.iter().any(|a| has(&a[0])),
             Elem::Gap => true,
         })
     }
 
     /// Words of which a sentence must hold one for the pattern to match: the first words of
     /// its last word or choice (usually the rarest part, the thing the phrase is about).
-    pub fn triggers(&self) -> Vec<&str> {
+    pub fn triggers(&self) -> Vec<u32> {
         match self.elems.iter().rev().find(|e| !matches!(e, Elem::Gap)) {
-            Some(Elem::Word(w)) => vec![w.as_str()],
-            Some(Elem::Alt(alts)) => alts.iter().map(|a| a[0].as_str()).collect(),
+            Some(Elem::Word(w)) => vec![*w],
+            Some(Elem::Alt(alts)) => alts.iter().map(|a| a[0]).collect(),
             _ => Vec::new(),
         }
     }
+}
 
+impl<W: PartialEq> Pattern<W> {
     /// Every place in `toks[range]` where the pattern matches, leftmost first; at each
     /// start, the shortest match.
-    pub fn find_all(&self, toks: &[String], range: Range<usize>) -> Vec<Found> {
+    pub fn find_all(&self, toks: &[W], range: Range<usize>) -> Vec<Found> {
         let mut found = Vec::new();
         for start in range.clone() {
             let mut own = Vec::new();
@@ -202,7 +306,7 @@ impl Pattern {
         e: usize,
         pos: usize,
         end: usize,
-        toks: &[String],
+        toks: &[W],
         own: &mut Vec<usize>,
     ) -> Option<usize> {
         let Some(elem) = self.elems.get(e) else {
@@ -222,7 +326,9 @@ impl Pattern {
             Elem::Alt(alts) => {
                 for alt in alts {
                     let stop = pos + alt.len();
-                    if stop <= end && toks[pos..stop] == alt[..] {
+                    // The first words are compared alone first: most choices fail there,
+                    // and a slice comparison is a call to memcmp.
+                    if stop <= end && toks[pos] == alt[0] && toks[pos..stop] == alt[..] {
                         own.extend(pos..stop);
                         if let Some(found) = self.match_at(e + 1, stop, end, toks, own) {
                             return Some(found);

@@ -4,27 +4,15 @@
 
 use std::ops::Range;
 
-use super::phrase::tokens;
-
-/// Words that start a new clause: what follows them is said with its own polarity.
-const CLAUSE_WORDS: &[&str] = &[
-    "but",
-    "howev",
-    "although",
-    "though",
-    "wherea",
-    "while",
-    "yet",
-    "nonetheless",
-    "nevertheless",
-];
+use super::phrase::{for_each_token, Vocabulary, UNKNOWN};
 
 /// One sentence of an answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     /// The sentence as written, with runs of white space made single spaces.
     pub text: String,
-    pub tokens: Vec<String>,
+    /// Its stemmed words, as ids of the indicators' [`Vocabulary`].
+    pub tokens: Vec<u32>,
     /// Token ranges of its clauses, in order, covering every token.
     pub clauses: Vec<Range<usize>>,
     /// About somewhere else, the past, or advice: it decides nothing (set by the coder).
@@ -32,25 +20,35 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    /// Its distinct words, for [`super::phrase::Pattern::could_match`].
-    pub fn words(&self) -> rustc_hash::FxHashSet<&str> {
-        self.tokens.iter().map(String::as_str).collect()
+    /// Its distinct words that patterns use, sorted, for
+    /// [`super::phrase::Phrase::could_match`].
+    pub fn words(&self) -> Vec<u32> {
+        let mut words: Vec<u32> = self
+            .tokens
+            .iter()
+            .copied()
+            .filter(|&t| t != UNKNOWN)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
     }
 }
 
 impl Sentence {
-    fn new(text: String) -> Sentence {
+    fn new(text: String, vocabulary: &Vocabulary, buf: &mut String) -> Sentence {
         let mut toks = Vec::new();
         let mut clauses = Vec::new();
         for part in text.split([';', ':', '—', '–']) {
             let mut start = toks.len();
-            for t in tokens(part) {
-                if CLAUSE_WORDS.contains(&t.as_str()) && toks.len() > start {
+            for_each_token(part, buf, |t| {
+                let id = vocabulary.id(t);
+                if Vocabulary::is_clause_word(id) && toks.len() > start {
                     clauses.push(start..toks.len());
                     start = toks.len();
                 }
-                toks.push(t);
-            }
+                toks.push(id);
+            });
             if toks.len() > start {
                 clauses.push(start..toks.len());
             }
@@ -71,7 +69,7 @@ impl Sentence {
 
 /// The sentences of an answer's plain text. Paragraphs are separated by blank lines and
 /// list items start lines; other line breaks are soft and join their lines.
-pub fn sentences(text: &str) -> Vec<Sentence> {
+pub fn sentences(text: &str, vocabulary: &Vocabulary) -> Vec<Sentence> {
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
     for line in text.lines() {
@@ -92,10 +90,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     if !current.trim().is_empty() {
         blocks.push(current);
     }
+    let mut buf = String::new();
     blocks
         .iter()
         .flat_map(|b| split_block(b))
-        .map(Sentence::new)
+        .map(|s| Sentence::new(s, vocabulary, &mut buf))
         .filter(|s| !s.tokens.is_empty())
         .collect()
 }
@@ -125,13 +124,15 @@ fn split_block(block: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    // Jump from one `.`, `?` or `!` to the next rather than testing every character.
-    for (i, mark) in text.match_indices(['.', '?', '!']) {
-        let c = mark.chars().next().unwrap_or('.');
-        if bytes.get(i + 1).is_some_and(|&b| b != b' ') {
+    // The marks are ASCII, so they are found byte by byte (a byte of a longer UTF-8
+    // character is never ASCII), without decoding characters.
+    for (i, &mark) in bytes.iter().enumerate() {
+        if !matches!(mark, b'.' | b'?' | b'!') || bytes.get(i + 1).is_some_and(|&b| b != b' ') {
             continue;
         }
-        let word = text[start..i].rsplit(' ').next().unwrap_or("");
+        let c = char::from(mark);
+        let before = &text[start..i];
+        let word = before.rfind(' ').map_or(before, |p| &before[p + 1..]);
         let last_part = word.rsplit('.').next().unwrap_or("");
         let single_letter = last_part.chars().count() == 1
             && last_part.chars().all(char::is_alphabetic)
@@ -161,7 +162,10 @@ mod tests {
     #[test]
     fn splits_paragraphs_list_items_and_sentences() {
         let text = "The U.S. rule applies.\nIt goes on here. Second one?\n\n1. Item one: a note.\n2. Item two";
-        let s: Vec<String> = sentences(text).into_iter().map(|s| s.text).collect();
+        let s: Vec<String> = sentences(text, &Vocabulary::default())
+            .into_iter()
+            .map(|s| s.text)
+            .collect();
         assert_eq!(
             s,
             [
@@ -176,9 +180,13 @@ mod tests {
 
     #[test]
     fn clauses_break_at_but_and_semicolons() {
-        let s = &sentences("No law applies; drivers can opt out but only by mail.")[0];
+        let vocabulary = Vocabulary::default();
+        let s = &sentences(
+            "No law applies; drivers can opt out but only by mail.",
+            &vocabulary,
+        )[0];
         assert_eq!(s.clauses.len(), 3, "{:?}", s.clauses);
         assert_eq!(s.clauses[0], 0..3);
-        assert_eq!(s.tokens[s.clauses[2].start], "but");
+        assert_eq!(s.tokens[s.clauses[2].start], vocabulary.id("but"));
     }
 }

@@ -7,8 +7,6 @@
 pub mod index;
 pub mod shard;
 
-use rayon::prelude::*;
-
 use crate::error::Result;
 use crate::model::Guide;
 use crate::output::Staging;
@@ -22,11 +20,11 @@ pub fn index_files(guide: &Guide) -> Vec<crate::output::OutputFile> {
     shard::files(&index, guide)
 }
 
-/// Builds the index of `guide` and writes its files into the staging folder.
+/// Builds the index of `guide` and writes its files into the staging folder, each as
+/// soon as it is made.
 pub fn write_index(guide: &Guide, staging: &Staging) -> Result<()> {
-    index_files(guide)
-        .par_iter()
-        .try_for_each(|file| staging.write(file))
+    let index = index::build(guide);
+    shard::each_file(&index, guide, &|_, file| staging.write(&file))
 }
 
 #[cfg(test)]

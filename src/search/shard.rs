@@ -5,11 +5,13 @@
 //! the index loads from `file://` too, where `fetch` of local files is refused.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::index::{DocKind, SearchDoc, SearchIndex, Term, STOP_WORDS};
+use crate::error::Result;
 use crate::model::Guide;
 use crate::output::OutputFile;
 
@@ -72,15 +74,46 @@ enum Key<'a> {
 
 /// Every file of the index, `search/index.js` first; deterministic for a given guide.
 pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
+    let made = Mutex::new(Vec::new());
+    each_file(index, guide, &|order, file| {
+        made.lock()
+            .expect("no thread panics holding it")
+            .push((order, file));
+        Ok(())
+    })
+    .expect("keeping files in memory cannot fail");
+    let mut made = made.into_inner().expect("no thread panics holding it");
+    made.sort_unstable_by_key(|(order, _)| *order);
+    made.into_iter().map(|(_, file)| file).collect()
+}
+
+/// Hands every file of the index to `emit` as soon as it is made, from several threads,
+/// with its place in the order of [`files`] (`search/index.js`, 0, comes last: it names
+/// the others), so that the shards (the whole text of the site) are never all in memory
+/// at once. Stops at the first error of `emit`.
+pub fn each_file(
+    index: &SearchIndex,
+    guide: &Guide,
+    emit: &(dyn Fn(usize, OutputFile) -> Result<()> + Sync),
+) -> Result<()> {
     let (term_starts, term_shards) = term_shards(index);
     let title_ranges = doc_ranges(index, TITLE_SHARD_BYTES, |d| d.title.len() + d.url.len());
     let text_ranges = doc_ranges(index, TEXT_SHARD_BYTES, |d| d.text.len());
-    let mut term_files: Vec<OutputFile> = term_shards
+    let name = |f: &OutputFile| f.path.trim_start_matches("search/").to_string();
+    // Each file is written as soon as it is made; only its name is kept, for the index.
+    let made = |order: usize, file: OutputFile| -> Result<String> {
+        let n = name(&file);
+        emit(order, file)?;
+        Ok(n)
+    };
+    let first_title = 1 + term_shards.len();
+    let first_text = first_title + title_ranges.len();
+    let term_files: Vec<String> = term_shards
         .par_iter()
         .enumerate()
-        .map(|(i, shard)| script_file("t", i, shard))
-        .collect();
-    let mut title_files: Vec<OutputFile> = title_ranges
+        .map(|(i, shard)| made(1 + i, script_file("t", i, shard)))
+        .collect::<Result<_>>()?;
+    let title_files: Vec<String> = title_ranges
         .par_iter()
         .enumerate()
         .map(|(i, range)| {
@@ -88,10 +121,10 @@ pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
                 .iter()
                 .map(|d| [d.title, d.url.as_str()])
                 .collect();
-            script_file("n", i, &docs)
+            made(first_title + i, script_file("n", i, &docs))
         })
-        .collect();
-    let mut text_files: Vec<OutputFile> = text_ranges
+        .collect::<Result<_>>()?;
+    let text_files: Vec<String> = text_ranges
         .par_iter()
         .enumerate()
         .map(|(i, range)| {
@@ -99,10 +132,9 @@ pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
                 .iter()
                 .map(|d| d.text.as_ref())
                 .collect();
-            script_file("d", i, &docs)
+            made(first_text + i, script_file("d", i, &docs))
         })
-        .collect();
-    let name = |f: &OutputFile| f.path.trim_start_matches("search/").to_string();
+        .collect::<Result<_>>()?;
     let meta = Meta {
         format: FORMAT,
         stop_words: STOP_WORDS,
@@ -135,17 +167,13 @@ pub fn files(index: &SearchIndex, guide: &Guide) -> Vec<OutputFile> {
         title_words: index.docs.iter().map(|d| d.title_words).collect(),
         text_words: index.docs.iter().map(|d| d.text_words).collect(),
         term_starts,
-        term_files: term_files.iter().map(name).collect(),
+        term_files,
         title_starts: title_ranges.iter().map(|r| r.start as u32).collect(),
-        title_files: title_files.iter().map(name).collect(),
+        title_files,
         text_starts: text_ranges.iter().map(|r| r.start as u32).collect(),
-        text_files: text_files.iter().map(name).collect(),
+        text_files,
     };
-    let mut out = vec![OutputFile::new(INDEX_FILE, script("index", &meta))];
-    out.append(&mut term_files);
-    out.append(&mut title_files);
-    out.append(&mut text_files);
-    out
+    emit(0, OutputFile::new(INDEX_FILE, script("index", &meta)))
 }
 
 /// The term shards and the first key of each: every key (stems and word forms) in order,
