@@ -11,7 +11,7 @@ use super::views::{
     MatrixCell, MatrixRow, MatrixView, PrintQuestion, PrintState, PrintView, TopicMatrixCell,
     TopicMatrixRow, TopicMatrixView,
 };
-use super::SiteModel;
+use super::{SiteModel, StateId};
 use crate::model::StateModel;
 
 impl SiteModel<'_> {
@@ -84,8 +84,8 @@ impl SiteModel<'_> {
     }
 
     /// One state's section of the print page.
-    pub fn print_state(&self, si: usize) -> PrintState<'_> {
-        let state = &self.guide.states[si];
+    pub fn print_state(&self, id: StateId) -> PrintState<'_> {
+        let state = id.of(self.guide);
         PrintState {
             name: &state.name,
             code: &state.code,

@@ -80,14 +80,18 @@ pub struct PageMeta<'s> {
     pub noindex: bool,
 }
 
-/// A page's meta plus the data of its kind.
-#[derive(Debug)]
+/// A page's meta plus the data of its kind: everything its template sees besides the
+/// site-wide lists (so its serialized form is what the page depends on).
+#[derive(Debug, Serialize)]
 pub struct PageView<'s> {
     pub meta: PageMeta<'s>,
     pub data: PageData<'s>,
 }
 
-#[derive(Debug)]
+/// Serialized as the inner view alone, under the kind's context name
+/// ([`super::KindRules::context`]).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
 pub enum PageData<'s> {
     Index(IndexView<'s>),
     State(StateView<'s>),
