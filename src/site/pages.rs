@@ -74,14 +74,7 @@ impl<'a> SiteModel<'a> {
     pub(super) fn state_view<'s>(&'s self, state: &'s StateModel) -> StateView<'s> {
         let topics = &self.guide.topics;
         StateView {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            title: &state.title,
-            category: state.category.as_deref(),
-            updated: state.updated.as_deref(),
-            sources: &state.sources,
-            source_file: &state.source_file,
+            header: state_header(state),
             intro_html: state.intro_html.as_deref(),
             questions: state
                 .questions
@@ -239,6 +232,29 @@ fn state_link(state: &StateModel) -> StateLink<'_> {
         title: &state.title,
         category: state.category.as_deref(),
         question_count: state.questions.len(),
+    }
+}
+
+pub(super) fn state_header(state: &StateModel) -> StateHeader<'_> {
+    StateHeader {
+        name: &state.name,
+        code: &state.code,
+        slug: &state.slug,
+        title: &state.title,
+        category: state.category.as_deref(),
+        updated: state.updated.as_deref(),
+        sources: &state.sources,
+        source_file: &state.source_file,
+    }
+}
+
+/// `state`'s row of a comparison table, with its cells.
+pub(super) fn state_row<Cell>(state: &StateModel, cells: Vec<Cell>) -> StateRow<'_, Cell> {
+    StateRow {
+        name: &state.name,
+        code: &state.code,
+        slug: &state.slug,
+        cells,
     }
 }
 

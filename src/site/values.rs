@@ -2,6 +2,7 @@
 //! glance" box, the states × indicators matrix (compare/), the tile map by value (index and
 //! matrix) and the short table of values atop a topic page.
 
+use super::pages::state_row;
 use super::views::*;
 use super::SiteModel;
 use crate::indicators::{CodedValue, IndicatorModel, ValueSource, NOT_STATED};
@@ -112,16 +113,11 @@ impl<'a> SiteModel<'a> {
 
     /// A row of `indicators` (indices into the guide's) for one state.
     fn row<'s>(&'s self, state: &'s StateModel, indicators: &[usize]) -> IndicatorRow<'s> {
-        IndicatorRow {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            cells: indicators
-                .iter()
-                .filter_map(|&i| state.indicators.iter().find(|c| c.indicator == i))
-                .map(|c| self.cell(state, c))
-                .collect(),
-        }
+        let cells = indicators
+            .iter()
+            .filter_map(|&i| state.indicators.iter().find(|c| c.indicator == i))
+            .map(|c| self.cell(state, c));
+        state_row(state, cells.collect())
     }
 
     /// compare/: every state × every indicator, and the map by value.
