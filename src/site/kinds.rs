@@ -378,3 +378,7 @@ fn faq_page(state: &StateModel, questions: &[QuestionModel], meta: &PageMeta) ->
         state.updated.as_deref(),
     )
 }
+
+#[cfg(test)]
+#[path = "kinds_tests.rs"]
+mod tests;
