@@ -72,18 +72,20 @@ impl<'a> SiteModel<'a> {
     fn cell<'s>(&'s self, state: &'s StateModel, coded: &'s CodedValue) -> IndicatorCell<'s> {
         IndicatorCell {
             value: self.value_key(coded),
-            editor: coded.source == ValueSource::Editor,
-            note: coded.note.as_deref(),
-            source_url: coded.source_url.as_deref().filter(|u| is_web_url(u)),
-            evidence: coded.evidence.as_ref().map(|e| {
-                let q = &state.questions[e.question];
-                GlanceEvidence {
-                    sentence: &e.sentence,
-                    question_number: q.number,
-                    question_text: &q.text,
-                    href: format!("{}.html#{}", q.slug, e.anchor),
-                }
-            }),
+            origin: ValueOrigin {
+                editor: coded.source == ValueSource::Editor,
+                note: coded.note.as_deref(),
+                source_url: coded.source_url.as_deref().filter(|u| is_web_url(u)),
+                evidence: coded.evidence.as_ref().map(|e| {
+                    let q = &state.questions[e.question];
+                    GlanceEvidence {
+                        sentence: &e.sentence,
+                        question_number: q.number,
+                        question_text: &q.text,
+                        href: format!("{}.html#{}", q.slug, e.anchor),
+                    }
+                }),
+            },
         }
     }
 
@@ -102,10 +104,7 @@ impl<'a> SiteModel<'a> {
                     value: c.value.map(|v| def.values[v].id.as_str()),
                     value_label: cell.value.label,
                     value_class: cell.value.id,
-                    editor: cell.editor,
-                    note: cell.note,
-                    source_url: cell.source_url,
-                    evidence: cell.evidence,
+                    origin: cell.origin,
                 }
             })
             .collect()
@@ -132,7 +131,7 @@ impl<'a> SiteModel<'a> {
         let editor_count = rows
             .iter()
             .flat_map(|r| &r.cells)
-            .filter(|c| c.editor)
+            .filter(|c| c.origin.editor)
             .count();
         let columns = self.indicator_columns();
         let mut legend: Vec<ValueKey> = Vec::new();

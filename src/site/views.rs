@@ -167,12 +167,8 @@ pub struct GlanceItem<'s> {
     pub value_label: &'s str,
     /// The value's id, or `not-stated`, for styling.
     pub value_class: &'s str,
-    /// Set by an editor rather than read from the answers.
-    pub editor: bool,
-    pub note: Option<&'s str>,
-    /// The editor's source, an http(s) URL.
-    pub source_url: Option<&'s str>,
-    pub evidence: Option<GlanceEvidence<'s>>,
+    #[serde(flatten)]
+    pub origin: ValueOrigin<'s>,
 }
 
 /// The sentence a value comes from and where to read it.
@@ -336,6 +332,14 @@ pub type IndicatorRow<'s> = StateRow<'s, IndicatorCell<'s>>;
 #[derive(Debug, Serialize)]
 pub struct IndicatorCell<'s> {
     pub value: ValueKey<'s>,
+    #[serde(flatten)]
+    pub origin: ValueOrigin<'s>,
+}
+
+/// Where a value comes from, and what a reader needs to check it (a state page's glance
+/// and a matrix cell show the same).
+#[derive(Debug, Serialize)]
+pub struct ValueOrigin<'s> {
     /// Set by an editor rather than read from the answers.
     pub editor: bool,
     pub note: Option<&'s str>,
