@@ -9,7 +9,7 @@ use tera::{Context, Tera};
 use crate::error::{Error, Result};
 use crate::model::Guide;
 use crate::output::OutputFile;
-use crate::site::{FileKind, PageData, PageKind, PageSpec, SiteModel, PRINT_SECTIONS};
+use crate::site::{FileKind, PageData, PageSpec, SiteModel, StateId, PRINT_SECTIONS};
 
 mod changed;
 pub use changed::{render_site_changed, RenderCache, Rendered};
@@ -94,7 +94,7 @@ impl<'a> Renderer<'a> {
     /// the end.
     fn order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.site.pages.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].kind.weight()));
+        order.sort_by_key(|&i| std::cmp::Reverse(self.site.pages[i].kind.rules().weight));
         order
     }
 
@@ -138,17 +138,8 @@ fn render_page(tera: &Tera, site: &SiteModel, spec: &PageSpec) -> Result<OutputF
     let view = site.view(spec);
     let mut context = Context::new();
     context.insert("page", &view.meta);
-    match &view.data {
-        PageData::Index(map) => context.insert("map", map),
-        PageData::State(state) => context.insert("state", state),
-        PageData::Question(question) => context.insert("question", question),
-        PageData::Topic(topic) => context.insert("topic", topic),
-        PageData::Compare(matrix) => context.insert("matrix", matrix),
-        PageData::CompareTopics(matrix) => context.insert("matrix", matrix),
-        PageData::CompareStates => {}
-        PageData::Print(print) => context.insert("print", print),
-        PageData::Extra(extra) => context.insert("extra", extra),
-        PageData::NotFound => {}
+    if let Some(name) = spec.kind.rules().context {
+        context.insert(name, &view.data);
     }
     let template = spec.kind.template();
     let mut html = Vec::with_capacity(16 * 1024);
@@ -220,7 +211,7 @@ fn fill_print_sections(
                 for &si in chunk {
                     let mut context = Context::new();
                     context.insert("page", meta);
-                    context.insert("state", &site.print_state(si));
+                    context.insert("state", &site.print_state(StateId(si)));
                     render_to(tera, PRINT_STATE_TEMPLATE, &context, &mut out, site, spec)?;
                 }
                 Ok(out)
@@ -358,12 +349,12 @@ fn sitemap(site: &SiteModel) -> String {
     let mut xml = String::with_capacity(128 + site.pages.len() * 80);
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for page in site.pages.iter().filter(|p| p.kind.in_sitemap()) {
+    for page in site.pages.iter().filter(|p| p.kind.rules().in_sitemap) {
         let url = crate::site::links::public_url(base, &page.path);
         xml.push_str("  <url><loc>");
         push_xml_escaped(&mut xml, &url);
         xml.push_str("</loc>");
-        if let Some(date) = last_modified(site.guide, page.kind) {
+        if let Some(date) = page.kind.last_modified(site.guide) {
             xml.push_str("<lastmod>");
             push_xml_escaped(&mut xml, date);
             xml.push_str("</lastmod>");
@@ -372,21 +363,6 @@ fn sitemap(site: &SiteModel) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// The newest `updated` date of the state documents a page shows, when they have one.
-fn last_modified(guide: &Guide, kind: PageKind) -> Option<&str> {
-    let updated = |s: usize| guide.states[s].updated.as_deref();
-    match kind {
-        PageKind::State(s) | PageKind::Question { state: s, .. } => updated(s),
-        PageKind::Topic(t) => guide.topics[t]
-            .answers
-            .iter()
-            .filter_map(|a| updated(a.state))
-            .max(),
-        PageKind::Index | PageKind::Compare => (0..guide.states.len()).filter_map(updated).max(),
-        _ => None,
-    }
 }
 
 fn robots(site: &SiteModel) -> String {

@@ -5,6 +5,7 @@
 mod compare;
 mod headings;
 mod jsonld;
+mod kinds;
 pub mod links;
 mod pages;
 mod values;
@@ -17,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::jurisdiction::Jurisdictions;
 use crate::model::Guide;
 
+pub use kinds::{ExtraId, KindRules, PageKind, QuestionId, StateId, TopicId};
 pub use pages::{OTHER_STATES_LIMIT, OTHER_STATES_WINDOW, PRINT_SECTIONS};
 pub use views::*;
 
@@ -40,26 +42,6 @@ pub struct PageSpec {
     /// `/`-separated, relative to the output root.
     pub path: String,
     pub kind: PageKind,
-}
-
-/// What a page shows; indices point into the guide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
-    Index,
-    State(usize),
-    Question {
-        state: usize,
-        question: usize,
-    },
-    Topic(usize),
-    Compare,
-    /// States × topics, each cell an answer's key sentence.
-    CompareTopics,
-    /// Two states side by side, filled in by a script from per-state data files.
-    CompareStates,
-    Print,
-    Extra(usize),
-    NotFound,
 }
 
 /// Generated files that are not rendered through a page template.
@@ -91,71 +73,6 @@ impl FileKind {
     }
 }
 
-impl PageKind {
-    /// The template that renders this kind of page.
-    pub fn template(self) -> &'static str {
-        match self {
-            PageKind::Index => "index.html",
-            PageKind::State(_) => "state.html",
-            PageKind::Question { .. } => "question.html",
-            PageKind::Topic(_) => "topic.html",
-            PageKind::Compare => "compare.html",
-            PageKind::CompareTopics => "compare-topics.html",
-            PageKind::CompareStates => "compare-states.html",
-            PageKind::Print => "print.html",
-            PageKind::Extra(_) => "page.html",
-            PageKind::NotFound => "404.html",
-        }
-    }
-
-    /// A rough rank of how much a page holds: pages listing every state first.
-    pub fn weight(self) -> u8 {
-        match self {
-            PageKind::Print => 4,
-            PageKind::Topic(_) | PageKind::Compare | PageKind::CompareTopics => 3,
-            PageKind::Index | PageKind::State(_) => 2,
-            _ => 1,
-        }
-    }
-
-    /// Whether the page belongs in the sitemap: not the 404 page, and not the print page,
-    /// which repeats the state pages.
-    pub fn in_sitemap(self) -> bool {
-        !matches!(self, PageKind::NotFound | PageKind::Print)
-    }
-
-    /// Names the page for an error message.
-    pub fn describe(self, guide: &Guide) -> String {
-        match self {
-            PageKind::Index => "the index page".to_string(),
-            PageKind::State(s) => {
-                let state = &guide.states[s];
-                format!(
-                    "the state page of {} (content/states/{})",
-                    state.name, state.source_file
-                )
-            }
-            PageKind::Question { state, question } => {
-                let state = &guide.states[state];
-                let q = &state.questions[question];
-                format!(
-                    "question {} of {} (content/states/{}:{})",
-                    q.number, state.name, state.source_file, q.line
-                )
-            }
-            PageKind::Topic(t) => format!("the page of topic `{}`", guide.topics[t].id),
-            PageKind::Compare => "the comparison matrix".to_string(),
-            PageKind::CompareTopics => "the topic matrix".to_string(),
-            PageKind::CompareStates => "the two-state comparison".to_string(),
-            PageKind::Print => "the print page".to_string(),
-            PageKind::Extra(p) => {
-                format!("the page `{}` from content/pages/", guide.pages[p].slug)
-            }
-            PageKind::NotFound => "the 404 page".to_string(),
-        }
-    }
-}
-
 impl<'a> SiteModel<'a> {
     /// Plans the site. `base_url` overrides the one in site.toml when given (an empty
     /// override means "no base URL"). Fails when two files would land on the same path.
@@ -163,33 +80,7 @@ impl<'a> SiteModel<'a> {
         let base_url = links::normalize_base_url(base_url.unwrap_or(&guide.site.base_url));
         let base_path = links::base_path(base_url.as_deref());
 
-        let question_count: usize = guide.states.iter().map(|s| s.questions.len()).sum();
-        let mut pages = Vec::with_capacity(question_count + guide.states.len() * 2 + 16);
-        let mut page = |path: String, kind: PageKind| pages.push(PageSpec { path, kind });
-        page("index.html".to_string(), PageKind::Index);
-        for (s, state) in guide.states.iter().enumerate() {
-            page(links::state_page(&state.slug), PageKind::State(s));
-            for (q, question) in state.questions.iter().enumerate() {
-                page(
-                    links::question_page(&state.slug, &question.slug),
-                    PageKind::Question {
-                        state: s,
-                        question: q,
-                    },
-                );
-            }
-        }
-        for (t, topic) in guide.topics.iter().enumerate() {
-            page(links::topic_page(&topic.id), PageKind::Topic(t));
-        }
-        page("compare/index.html".to_string(), PageKind::Compare);
-        page(links::TOPIC_MATRIX.to_string(), PageKind::CompareTopics);
-        page(links::STATE_PAIR.to_string(), PageKind::CompareStates);
-        page("print/index.html".to_string(), PageKind::Print);
-        for (p, extra) in guide.pages.iter().enumerate() {
-            page(links::extra_page(&extra.slug), PageKind::Extra(p));
-        }
-        page("404.html".to_string(), PageKind::NotFound);
+        let pages = kinds::plan(guide);
 
         let mut files = vec![FileKind::Robots, FileKind::NoJekyll];
         if base_url.is_some() {

@@ -16,7 +16,7 @@ use super::Renderer;
 use crate::error::Result;
 use crate::model::Guide;
 use crate::output::OutputFile;
-use crate::site::{PageData, PageKind, PageSpec, SiteModel};
+use crate::site::{PageKind, PageSpec, SiteModel, StateId};
 
 use super::RenderOptions;
 
@@ -127,23 +127,11 @@ fn page_fingerprint(site: &SiteModel, spec: &PageSpec) -> Option<u64> {
     let mut out = HashWriter(FxHasher::default());
     hash_json(&mut out, &spec.kind.template())?;
     let view = site.view(spec);
-    hash_json(&mut out, &view.meta)?;
-    match &view.data {
-        PageData::Index(map) => hash_json(&mut out, map),
-        PageData::State(state) => hash_json(&mut out, state),
-        PageData::Question(question) => hash_json(&mut out, question),
-        PageData::Topic(topic) => hash_json(&mut out, topic),
-        PageData::Compare(matrix) => hash_json(&mut out, matrix),
-        PageData::CompareTopics(matrix) => hash_json(&mut out, matrix),
-        PageData::CompareStates => Some(()),
-        PageData::Print(print) => hash_json(&mut out, print),
-        PageData::Extra(extra) => hash_json(&mut out, extra),
-        PageData::NotFound => Some(()),
-    }?;
+    hash_json(&mut out, &view)?;
     // The print page's sections are rendered from each state's print view.
     if spec.kind == PageKind::Print {
         for si in 0..site.guide.states.len() {
-            hash_json(&mut out, &site.print_state(si))?;
+            hash_json(&mut out, &site.print_state(StateId(si)))?;
         }
     }
     Some(out.0.finish())

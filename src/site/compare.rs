@@ -6,13 +6,12 @@
 use std::fmt::Write as _;
 
 use super::headings::shift_headings;
-use super::pages::{topic_link, PRINT_SECTIONS};
+use super::pages::{state_header, state_row, topic_link, PRINT_SECTIONS};
 use super::views::{
-    MatrixCell, MatrixRow, MatrixView, PrintQuestion, PrintState, PrintView, TopicMatrixCell,
-    TopicMatrixRow, TopicMatrixView,
+    MatrixCell, MatrixView, PrintQuestion, PrintState, PrintView, TopicMatrixCell, TopicMatrixView,
 };
-use super::SiteModel;
-use crate::model::StateModel;
+use super::{SiteModel, StateId};
+use crate::model::{QuestionModel, StateModel};
 
 impl SiteModel<'_> {
     /// States × the topics that at least one state answers (the others would be columns
@@ -30,21 +29,14 @@ impl SiteModel<'_> {
             rows: guide
                 .states
                 .iter()
-                .map(|state| TopicMatrixRow {
-                    name: &state.name,
-                    code: &state.code,
-                    slug: &state.slug,
-                    cells: answered
-                        .iter()
-                        .map(|&t| {
-                            let q = state.by_topic.get(t).copied().flatten()?;
-                            let question = &state.questions[q];
-                            Some(TopicMatrixCell {
-                                question_slug: &question.slug,
-                                key_sentence: &question.key_sentence,
-                            })
+                .map(|state| {
+                    let cells = answered.iter().map(|&t| {
+                        answer_on(state, t).map(|question| TopicMatrixCell {
+                            question_slug: &question.slug,
+                            key_sentence: &question.key_sentence,
                         })
-                        .collect(),
+                    });
+                    state_row(state, cells.collect())
                 })
                 .collect(),
         }
@@ -58,19 +50,14 @@ impl SiteModel<'_> {
             rows: guide
                 .states
                 .iter()
-                .map(|state| MatrixRow {
-                    name: &state.name,
-                    slug: &state.slug,
-                    cells: (0..guide.topics.len())
-                        .map(|t| {
-                            let q = state.by_topic.get(t).copied().flatten()?;
-                            let question = &state.questions[q];
-                            Some(MatrixCell {
-                                question_slug: &question.slug,
-                                summary: &question.summary,
-                            })
+                .map(|state| {
+                    let cells = (0..guide.topics.len()).map(|t| {
+                        answer_on(state, t).map(|question| MatrixCell {
+                            question_slug: &question.slug,
+                            summary: &question.summary,
                         })
-                        .collect(),
+                    });
+                    state_row(state, cells.collect())
                 })
                 .collect(),
         }
@@ -84,17 +71,10 @@ impl SiteModel<'_> {
     }
 
     /// One state's section of the print page.
-    pub fn print_state(&self, si: usize) -> PrintState<'_> {
-        let state = &self.guide.states[si];
+    pub fn print_state(&self, id: StateId) -> PrintState<'_> {
+        let state = id.of(self.guide);
         PrintState {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            title: &state.title,
-            category: state.category.as_deref(),
-            updated: state.updated.as_deref(),
-            sources: &state.sources,
-            source_file: &state.source_file,
+            header: state_header(state),
             intro_html: state.intro_html.as_deref().map(|h| shift_headings(h, 1)),
             questions: state
                 .questions
@@ -110,6 +90,12 @@ impl SiteModel<'_> {
                 .collect(),
         }
     }
+}
+
+/// `state`'s answer on topic `t`, when it has one.
+fn answer_on(state: &StateModel, t: usize) -> Option<&QuestionModel> {
+    let q = state.by_topic.get(t).copied().flatten()?;
+    Some(&state.questions[q])
 }
 
 /// One named page per state, its name in the top-left margin of each of its sheets; the

@@ -1,6 +1,6 @@
-//! Where pages live and how they point at each other: page paths, the relative `root`
-//! prefix of each page, and the few absolute URLs (canonical, sitemap, the 404 page's links)
-//! that come from `base_url`.
+//! Slugs and the base URL -> where pages live and how they point at each other: page
+//! paths, the relative `root` prefix of each page, and the few absolute URLs (canonical,
+//! sitemap, the 404 page's links) that come from `base_url`.
 
 use std::borrow::Cow;
 

@@ -1,12 +1,12 @@
-//! A planned page -> its view: what the page's template shows, borrowed from the guide.
-//! Only the pages that list every state (index, topics, matrix, print) grow with the
+//! The guide -> the site-wide lists and the views of the state, question and topic pages,
+//! borrowed from the guide (`kinds.rs` picks the view for each page). Only the pages that list every state (index, topics, matrix, print) grow with the
 //! number of states; a question page shows a bounded window of other states.
 
 use std::borrow::Cow;
 
 use super::headings::shift_headings;
 use super::views::*;
-use super::{jsonld, links, PageKind, PageSpec, SiteModel};
+use super::{QuestionId, SiteModel, TopicId};
 use crate::indicators::mark;
 use crate::model::{StateModel, TopicModel};
 
@@ -71,164 +71,10 @@ impl<'a> SiteModel<'a> {
         }
     }
 
-    /// The view of one planned page.
-    pub fn view<'s>(&'s self, spec: &'s PageSpec) -> PageView<'s> {
-        let guide = self.guide;
-        let find_root = spec.kind == PageKind::NotFound && self.base_url.is_none();
-        let root = match spec.kind {
-            PageKind::NotFound if !find_root => Cow::Borrowed(self.base_path.as_str()),
-            _ => links::root_prefix(&spec.path),
-        };
-        let canonical = match spec.kind {
-            PageKind::NotFound => None,
-            _ => self
-                .base_url
-                .as_deref()
-                .map(|base| links::public_url(base, &spec.path)),
-        };
-        let mut meta = PageMeta {
-            path: &spec.path,
-            kind: kind_name(spec.kind),
-            title: Cow::Borrowed(""),
-            description: Cow::Borrowed(""),
-            root,
-            canonical,
-            find_root,
-            json_ld: None,
-            noindex: false,
-        };
-        let data = match spec.kind {
-            PageKind::Index => {
-                meta.title = Cow::Borrowed(&guide.site.title);
-                meta.description = if guide.site.description.is_empty() {
-                    Cow::Owned(format!(
-                        "{}: {} states and {} topics compared.",
-                        guide.site.title,
-                        guide.states.len(),
-                        guide.topics.len()
-                    ))
-                } else {
-                    Cow::Borrowed(&guide.site.description)
-                };
-                PageData::Index(self.index_view())
-            }
-            PageKind::State(s) => {
-                let state = &guide.states[s];
-                meta.title = Cow::Borrowed(&state.title);
-                meta.description = Cow::Owned(format!(
-                    "{}: answers to {} questions.",
-                    state.title,
-                    state.questions.len()
-                ));
-                meta.json_ld = Some(jsonld::faq_page(
-                    state
-                        .questions
-                        .iter()
-                        .map(|q| (q.text.as_str(), q.answer_text.as_str())),
-                    meta.canonical.as_deref(),
-                    state.updated.as_deref(),
-                ));
-                PageData::State(self.state_view(state))
-            }
-            PageKind::Question { state, question } => {
-                let st = &guide.states[state];
-                let q = &st.questions[question];
-                // Most questions name their state already; add it only when missing.
-                meta.title = if q.text.contains(st.name.as_str()) {
-                    Cow::Borrowed(&q.text)
-                } else {
-                    Cow::Owned(format!("{} ({})", q.text, st.name))
-                };
-                meta.description = Cow::Borrowed(&q.summary);
-                meta.json_ld = Some(jsonld::faq_page(
-                    [(q.text.as_str(), q.answer_text.as_str())],
-                    meta.canonical.as_deref(),
-                    st.updated.as_deref(),
-                ));
-                PageData::Question(self.question_view(state, question))
-            }
-            PageKind::Topic(t) => {
-                let topic = &guide.topics[t];
-                meta.title = Cow::Borrowed(&topic.title);
-                meta.description = Cow::Owned(format!(
-                    "{} How each of {} states answers, side by side.",
-                    topic.title,
-                    topic.answers.len()
-                ));
-                PageData::Topic(self.topic_view(t))
-            }
-            PageKind::Compare => {
-                meta.title = Cow::Borrowed("Compare states");
-                meta.description = Cow::Owned(if guide.indicators.is_empty() {
-                    format!(
-                        "Every state's answer on each of {} topics, in one table.",
-                        guide.topics.len()
-                    )
-                } else {
-                    format!(
-                        "Each state's value on {} questions readers compare, with the \
-                         sentence that decides it.",
-                        guide.indicators.len()
-                    )
-                });
-                PageData::Compare(self.indicator_matrix_view())
-            }
-            PageKind::CompareTopics => {
-                meta.title = Cow::Borrowed("Compare states by topic");
-                meta.description = Cow::Borrowed(
-                    "The key sentence of every state's answer on each topic, in one table.",
-                );
-                PageData::CompareTopics(self.topic_matrix_view())
-            }
-            PageKind::CompareStates => {
-                meta.title = Cow::Borrowed("Compare two states");
-                meta.description =
-                    Cow::Borrowed("Two states' answers on every topic, side by side.");
-                PageData::CompareStates
-            }
-            PageKind::Print => {
-                meta.title = Cow::Owned(format!("{}: every state", guide.site.title));
-                meta.description =
-                    Cow::Borrowed("Every state's questions and answers on one page, for printing.");
-                meta.noindex = true;
-                PageData::Print(self.print_view())
-            }
-            PageKind::Extra(p) => {
-                let page = &guide.pages[p];
-                meta.title = Cow::Borrowed(&page.title);
-                meta.description = Cow::Borrowed(if page.description.is_empty() {
-                    &page.title
-                } else {
-                    &page.description
-                });
-                PageData::Extra(ExtraView {
-                    title: &page.title,
-                    html: &page.html,
-                })
-            }
-            PageKind::NotFound => {
-                meta.title = Cow::Borrowed("Page not found");
-                meta.description = Cow::Borrowed(
-                    "There is no page at this address. Start again from the home page.",
-                );
-                meta.noindex = true;
-                PageData::NotFound
-            }
-        };
-        PageView { meta, data }
-    }
-
-    fn state_view<'s>(&'s self, state: &'s StateModel) -> StateView<'s> {
+    pub(super) fn state_view<'s>(&'s self, state: &'s StateModel) -> StateView<'s> {
         let topics = &self.guide.topics;
         StateView {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            title: &state.title,
-            category: state.category.as_deref(),
-            updated: state.updated.as_deref(),
-            sources: &state.sources,
-            source_file: &state.source_file,
+            header: state_header(state),
             intro_html: state.intro_html.as_deref(),
             questions: state
                 .questions
@@ -246,10 +92,10 @@ impl<'a> SiteModel<'a> {
         }
     }
 
-    fn question_view(&self, s: usize, q: usize) -> QuestionView<'_> {
+    pub(super) fn question_view(&self, id: QuestionId) -> QuestionView<'_> {
         let guide = self.guide;
-        let state = &guide.states[s];
-        let question = &state.questions[q];
+        let (state, question) = id.of(guide);
+        let (s, q) = (id.state.0, id.question);
         let question_ref = |i: usize| {
             let other = &state.questions[i];
             QuestionRef {
@@ -284,9 +130,10 @@ impl<'a> SiteModel<'a> {
         }
     }
 
-    fn topic_view(&self, t: usize) -> TopicView<'_> {
+    pub(super) fn topic_view(&self, id: TopicId) -> TopicView<'_> {
         let guide = self.guide;
-        let topic = &guide.topics[t];
+        let topic = id.of(guide);
+        let t = id.0;
         TopicView {
             id: &topic.id,
             label: &topic.label,
@@ -377,21 +224,6 @@ fn other_answers<'s>(
     (others, total)
 }
 
-fn kind_name(kind: PageKind) -> &'static str {
-    match kind {
-        PageKind::Index => "index",
-        PageKind::State(_) => "state",
-        PageKind::Question { .. } => "question",
-        PageKind::Topic(_) => "topic",
-        PageKind::Compare => "compare",
-        PageKind::CompareTopics => "compare-topics",
-        PageKind::CompareStates => "compare-states",
-        PageKind::Print => "print",
-        PageKind::Extra(_) => "page",
-        PageKind::NotFound => "404",
-    }
-}
-
 fn state_link(state: &StateModel) -> StateLink<'_> {
     StateLink {
         name: &state.name,
@@ -400,6 +232,29 @@ fn state_link(state: &StateModel) -> StateLink<'_> {
         title: &state.title,
         category: state.category.as_deref(),
         question_count: state.questions.len(),
+    }
+}
+
+pub(super) fn state_header(state: &StateModel) -> StateHeader<'_> {
+    StateHeader {
+        name: &state.name,
+        code: &state.code,
+        slug: &state.slug,
+        title: &state.title,
+        category: state.category.as_deref(),
+        updated: state.updated.as_deref(),
+        sources: &state.sources,
+        source_file: &state.source_file,
+    }
+}
+
+/// `state`'s row of a comparison table, with its cells.
+pub(super) fn state_row<Cell>(state: &StateModel, cells: Vec<Cell>) -> StateRow<'_, Cell> {
+    StateRow {
+        name: &state.name,
+        code: &state.code,
+        slug: &state.slug,
+        cells,
     }
 }
 

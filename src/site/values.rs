@@ -2,6 +2,7 @@
 //! glance" box, the states × indicators matrix (compare/), the tile map by value (index and
 //! matrix) and the short table of values atop a topic page.
 
+use super::pages::state_row;
 use super::views::*;
 use super::SiteModel;
 use crate::indicators::{CodedValue, IndicatorModel, ValueSource, NOT_STATED};
@@ -71,18 +72,20 @@ impl<'a> SiteModel<'a> {
     fn cell<'s>(&'s self, state: &'s StateModel, coded: &'s CodedValue) -> IndicatorCell<'s> {
         IndicatorCell {
             value: self.value_key(coded),
-            editor: coded.source == ValueSource::Editor,
-            note: coded.note.as_deref(),
-            source_url: coded.source_url.as_deref().filter(|u| is_web_url(u)),
-            evidence: coded.evidence.as_ref().map(|e| {
-                let q = &state.questions[e.question];
-                GlanceEvidence {
-                    sentence: &e.sentence,
-                    question_number: q.number,
-                    question_text: &q.text,
-                    href: format!("{}.html#{}", q.slug, e.anchor),
-                }
-            }),
+            origin: ValueOrigin {
+                editor: coded.source == ValueSource::Editor,
+                note: coded.note.as_deref(),
+                source_url: coded.source_url.as_deref().filter(|u| is_web_url(u)),
+                evidence: coded.evidence.as_ref().map(|e| {
+                    let q = &state.questions[e.question];
+                    GlanceEvidence {
+                        sentence: &e.sentence,
+                        question_number: q.number,
+                        question_text: &q.text,
+                        href: format!("{}.html#{}", q.slug, e.anchor),
+                    }
+                }),
+            },
         }
     }
 
@@ -101,10 +104,7 @@ impl<'a> SiteModel<'a> {
                     value: c.value.map(|v| def.values[v].id.as_str()),
                     value_label: cell.value.label,
                     value_class: cell.value.id,
-                    editor: cell.editor,
-                    note: cell.note,
-                    source_url: cell.source_url,
-                    evidence: cell.evidence,
+                    origin: cell.origin,
                 }
             })
             .collect()
@@ -112,16 +112,11 @@ impl<'a> SiteModel<'a> {
 
     /// A row of `indicators` (indices into the guide's) for one state.
     fn row<'s>(&'s self, state: &'s StateModel, indicators: &[usize]) -> IndicatorRow<'s> {
-        IndicatorRow {
-            name: &state.name,
-            code: &state.code,
-            slug: &state.slug,
-            cells: indicators
-                .iter()
-                .filter_map(|&i| state.indicators.iter().find(|c| c.indicator == i))
-                .map(|c| self.cell(state, c))
-                .collect(),
-        }
+        let cells = indicators
+            .iter()
+            .filter_map(|&i| state.indicators.iter().find(|c| c.indicator == i))
+            .map(|c| self.cell(state, c));
+        state_row(state, cells.collect())
     }
 
     /// compare/: every state × every indicator, and the map by value.
@@ -136,7 +131,7 @@ impl<'a> SiteModel<'a> {
         let editor_count = rows
             .iter()
             .flat_map(|r| &r.cells)
-            .filter(|c| c.editor)
+            .filter(|c| c.origin.editor)
             .count();
         let columns = self.indicator_columns();
         let mut legend: Vec<ValueKey> = Vec::new();

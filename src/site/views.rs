@@ -62,8 +62,7 @@ pub struct ExtraLink<'s> {
 #[derive(Debug, Serialize)]
 pub struct PageMeta<'s> {
     pub path: &'s str,
-    /// `index`, `state`, `question`, `topic`, `compare`, `compare-topics`,
-    /// `compare-states`, `print`, `page` or `404`.
+    /// The kind's name: `state`, `topic`… ([`super::KindRules::name`]).
     pub kind: &'static str,
     /// The page's own title (the site's title is added by the layout).
     pub title: Cow<'s, str>,
@@ -80,14 +79,18 @@ pub struct PageMeta<'s> {
     pub noindex: bool,
 }
 
-/// A page's meta plus the data of its kind.
-#[derive(Debug)]
+/// A page's meta plus the data of its kind: everything its template sees besides the
+/// site-wide lists (so its serialized form is what the page depends on).
+#[derive(Debug, Serialize)]
 pub struct PageView<'s> {
     pub meta: PageMeta<'s>,
     pub data: PageData<'s>,
 }
 
-#[derive(Debug)]
+/// Serialized as the inner view alone, under the kind's context name
+/// ([`super::KindRules::context`]).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
 pub enum PageData<'s> {
     Index(IndexView<'s>),
     State(StateView<'s>),
@@ -126,8 +129,10 @@ pub struct Tile<'s> {
     pub shown: Option<ValueKey<'s>>,
 }
 
+/// What a state page and the state's section of the print page both show first: the
+/// state and its document's facts.
 #[derive(Debug, Serialize)]
-pub struct StateView<'s> {
+pub struct StateHeader<'s> {
     pub name: &'s str,
     pub code: &'s str,
     pub slug: &'s str,
@@ -136,6 +141,12 @@ pub struct StateView<'s> {
     pub updated: Option<&'s str>,
     pub sources: &'s [String],
     pub source_file: &'s str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StateView<'s> {
+    #[serde(flatten)]
+    pub header: StateHeader<'s>,
     /// The text before the first question, as HTML, when the document has one.
     pub intro_html: Option<&'s str>,
     pub questions: Vec<StateQuestion<'s>>,
@@ -156,12 +167,8 @@ pub struct GlanceItem<'s> {
     pub value_label: &'s str,
     /// The value's id, or `not-stated`, for styling.
     pub value_class: &'s str,
-    /// Set by an editor rather than read from the answers.
-    pub editor: bool,
-    pub note: Option<&'s str>,
-    /// The editor's source, an http(s) URL.
-    pub source_url: Option<&'s str>,
-    pub evidence: Option<GlanceEvidence<'s>>,
+    #[serde(flatten)]
+    pub origin: ValueOrigin<'s>,
 }
 
 /// The sentence a value comes from and where to read it.
@@ -279,13 +286,18 @@ pub struct MatrixView<'s> {
     pub rows: Vec<MatrixRow<'s>>,
 }
 
+/// One state's row of a comparison table.
 #[derive(Debug, Serialize)]
-pub struct MatrixRow<'s> {
+pub struct StateRow<'s, Cell> {
     pub name: &'s str,
+    pub code: &'s str,
     pub slug: &'s str,
-    /// One cell per topic, in topic order; `None` when the state has no answer on it.
-    pub cells: Vec<Option<MatrixCell<'s>>>,
+    /// One cell per column, in column order.
+    pub cells: Vec<Cell>,
 }
+
+/// A row of the answer matrix: `None` where the state has no answer on the topic.
+pub type MatrixRow<'s> = StateRow<'s, Option<MatrixCell<'s>>>;
 
 #[derive(Debug, Serialize)]
 pub struct MatrixCell<'s> {
@@ -314,19 +326,20 @@ pub struct ValueKey<'s> {
     pub marker: &'static str,
 }
 
-#[derive(Debug, Serialize)]
-pub struct IndicatorRow<'s> {
-    pub name: &'s str,
-    pub code: &'s str,
-    pub slug: &'s str,
-    /// One cell per indicator, in column order.
-    pub cells: Vec<IndicatorCell<'s>>,
-}
+pub type IndicatorRow<'s> = StateRow<'s, IndicatorCell<'s>>;
 
 /// One state's value for one indicator, with what a reader needs to check it.
 #[derive(Debug, Serialize)]
 pub struct IndicatorCell<'s> {
     pub value: ValueKey<'s>,
+    #[serde(flatten)]
+    pub origin: ValueOrigin<'s>,
+}
+
+/// Where a value comes from, and what a reader needs to check it (a state page's glance
+/// and a matrix cell show the same).
+#[derive(Debug, Serialize)]
+pub struct ValueOrigin<'s> {
     /// Set by an editor rather than read from the answers.
     pub editor: bool,
     pub note: Option<&'s str>,
@@ -350,14 +363,8 @@ pub struct TopicMatrixView<'s> {
     pub rows: Vec<TopicMatrixRow<'s>>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct TopicMatrixRow<'s> {
-    pub name: &'s str,
-    pub code: &'s str,
-    pub slug: &'s str,
-    /// One cell per column; `None` when the state has no answer on that topic.
-    pub cells: Vec<Option<TopicMatrixCell<'s>>>,
-}
+/// A row of the topic matrix: `None` where the state has no answer on that topic.
+pub type TopicMatrixRow<'s> = StateRow<'s, Option<TopicMatrixCell<'s>>>;
 
 #[derive(Debug, Serialize)]
 pub struct TopicMatrixCell<'s> {
@@ -379,14 +386,8 @@ pub struct PrintView {
 
 #[derive(Debug, Serialize)]
 pub struct PrintState<'s> {
-    pub name: &'s str,
-    pub code: &'s str,
-    pub slug: &'s str,
-    pub title: &'s str,
-    pub category: Option<&'s str>,
-    pub updated: Option<&'s str>,
-    pub sources: &'s [String],
-    pub source_file: &'s str,
+    #[serde(flatten)]
+    pub header: StateHeader<'s>,
     pub intro_html: Option<Cow<'s, str>>,
     pub questions: Vec<PrintQuestion<'s>>,
 }
