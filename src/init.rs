@@ -124,7 +124,9 @@ mod tests {
         assert_eq!(loaded.docs[0].state.name, "Vermont");
         assert_eq!(loaded.docs[0].questions.len(), 3);
         // Every example question finds its topic.
-        let aligned = loaded.alignment.docs[0]
+        let aligned = loaded
+            .alignment
+            .of(&loaded.docs[0])
             .iter()
             .filter(|m| m.is_some())
             .count();

@@ -115,8 +115,8 @@ use crate::text::{first_sentence, slugify, slugify_short};
 /// Longest summary shown in a matrix cell, in characters.
 const SUMMARY_CHARS: usize = 160;
 
-/// Builds the guide. `docs` and `alignment.docs` are in the same order; states come out
-/// sorted by name. Every answer is rendered here, once, in parallel.
+/// Builds the guide, each document with its own matches from `alignment`; states come
+/// out sorted by name. Every answer is rendered here, once, in parallel.
 pub fn build(
     site: SiteConfig,
     topics: &TopicsConfig,
@@ -136,8 +136,8 @@ pub fn build(
     };
     let mut states: Vec<StateModel> = docs
         .into_par_iter()
-        .zip(alignment.docs.par_iter())
-        .map(|(doc, matches)| {
+        .map(|doc| {
+            let matches = alignment.of(&doc);
             let editor = doc.indicator_values.clone();
             let mut state = state_model(doc, matches, &named, md);
             state.indicators = indicators.code_state(&state, &editor);

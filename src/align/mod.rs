@@ -22,6 +22,7 @@ mod terms;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
@@ -52,12 +53,47 @@ pub struct Match {
     pub confidence: f32,
 }
 
-/// For every document (same order as given), for every question, its match if any.
+/// One document's result: the file it came from and, for each of its questions (in the
+/// document's order), its match if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocAlignment {
+    /// The document's path ([`StateDoc::path`]): one file, one document.
+    pub path: PathBuf,
+    pub matches: Vec<Option<Match>>,
+}
+
+/// Every document's matches, each keyed by its document's path, so a user looks a
+/// document's matches up with [`Alignment::of`] instead of relying on the order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
-    pub docs: Vec<Vec<Option<Match>>>,
+    /// In the order the documents were given (the learning is joint over all of them).
+    pub docs: Vec<DocAlignment>,
     /// Rounds of learning run until no question changed topic (at most the cap).
     pub rounds: usize,
+    /// Position in `docs` by path (the first, should two documents share a path).
+    by_path: HashMap<PathBuf, usize>,
+}
+
+impl Alignment {
+    fn new(docs: Vec<DocAlignment>, rounds: usize) -> Alignment {
+        let mut by_path = HashMap::with_capacity(docs.len());
+        for (i, d) in docs.iter().enumerate() {
+            by_path.entry(d.path.clone()).or_insert(i);
+        }
+        Alignment {
+            docs,
+            rounds,
+            by_path,
+        }
+    }
+
+    /// The matches of `doc`'s questions, one per question (none matched for a document
+    /// that was not aligned).
+    pub fn of(&self, doc: &StateDoc) -> &[Option<Match>] {
+        self.by_path
+            .get(&doc.path)
+            .map_or(&[], |&i| &self.docs[i].matches)
+    }
 }
 
 /// Content words of each answer used at most (whole answers, but a pasted book cannot
@@ -104,22 +140,23 @@ pub fn align(docs: &[StateDoc], topics: &TopicsConfig, places: &Jurisdictions) -
         .unzip();
     let (assigned, scores, rounds) =
         learn(&states, &vectors, &hint_scores, &pins, hints.len(), true);
-    Alignment {
-        docs: states
-            .iter()
-            .map(|r| {
-                r.clone()
-                    .map(|qi| {
-                        assigned[qi].map(|t| {
-                            let pinned = pins.get(&qi) == Some(&t);
-                            matched(t, &scores[qi], pinned)
-                        })
+    let aligned = docs
+        .iter()
+        .zip(&states)
+        .map(|(d, r)| DocAlignment {
+            path: d.path.clone(),
+            matches: r
+                .clone()
+                .map(|qi| {
+                    assigned[qi].map(|t| {
+                        let pinned = pins.get(&qi) == Some(&t);
+                        matched(t, &scores[qi], pinned)
                     })
-                    .collect()
-            })
-            .collect(),
-        rounds,
-    }
+                })
+                .collect(),
+        })
+        .collect();
+    Alignment::new(aligned, rounds)
 }
 
 /// Every question's features, in document order, and the range of each document's questions.

@@ -21,8 +21,8 @@ pub fn diagnostics(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut answered = vec![false; topics.topics.len()];
-    for (d, matches) in docs.iter().zip(&alignment.docs) {
-        for (q, m) in d.questions.iter().zip(matches) {
+    for d in docs {
+        for (q, m) in d.questions.iter().zip(alignment.of(d)) {
             match m {
                 Some(m) => {
                     answered[m.topic] = true;
@@ -69,8 +69,8 @@ pub fn review(docs: &[StateDoc], alignment: &Alignment, topics: &TopicsConfig) -
     let mut by_topic: Vec<Vec<(f32, &StateDoc, usize, Match)>> =
         vec![Vec::new(); topics.topics.len()];
     let mut unaligned = Vec::new();
-    for (d, matches) in docs.iter().zip(&alignment.docs) {
-        for (qi, m) in matches.iter().enumerate() {
+    for d in docs {
+        for (qi, m) in alignment.of(d).iter().enumerate() {
             match m {
                 Some(m) => by_topic[m.topic].push((m.confidence, d, qi, *m)),
                 None => unaligned.push((d, qi)),
@@ -206,7 +206,7 @@ pub fn draft_toml(found: &Discovered) -> String {
 pub fn compare(found: &Discovered, alignment: &Alignment, topics: &TopicsConfig) -> String {
     let mut out = String::from("\nCompared with topics.toml:\n");
     let mut answered = vec![0usize; topics.topics.len()];
-    for m in alignment.docs.iter().flatten().flatten() {
+    for m in alignment.docs.iter().flat_map(|d| &d.matches).flatten() {
         answered[m.topic] += 1;
     }
     let unused: Vec<&str> = topics
@@ -230,7 +230,7 @@ pub fn compare(found: &Discovered, alignment: &Alignment, topics: &TopicsConfig)
         let mut by_topic: BTreeMap<Option<usize>, usize> = BTreeMap::new();
         for &(d, q) in &p.members {
             *by_topic
-                .entry(alignment.docs[d][q].map(|m| m.topic))
+                .entry(alignment.docs[d].matches[q].map(|m| m.topic))
                 .or_default() += 1;
         }
         let mut ranked: Vec<(usize, Option<usize>)> =

@@ -102,8 +102,9 @@ fn topic_ids(docs: &[StateDoc], topics: &TopicsConfig) -> Vec<Vec<Option<String>
     )
     .docs
     .iter()
-    .map(|qs| {
-        qs.iter()
+    .map(|d| {
+        d.matches
+            .iter()
             .map(|m| m.map(|m| topics.topics[m.topic].id.clone()))
             .collect()
     })

@@ -93,7 +93,8 @@ fn generated_corpus_parses_cleanly_and_aligns_as_intended() {
     let mut right = 0usize;
     // (topic, phrasing) -> (misaligned count, example)
     let mut wrong: BTreeMap<(&str, usize), (usize, String)> = BTreeMap::new();
-    for (doc, matches) in loaded.docs.iter().zip(&loaded.alignment.docs) {
+    for doc in &loaded.docs {
+        let matches = loaded.alignment.of(doc);
         let meant = corpus
             .states
             .iter()

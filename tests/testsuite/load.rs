@@ -55,7 +55,8 @@ fn sample_content_checks_clean_and_fully_aligned() {
     let problems = harness::problems(&loaded);
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(loaded.docs.len(), 2);
-    for (doc, matches) in loaded.docs.iter().zip(&loaded.alignment.docs) {
+    for doc in &loaded.docs {
+        let matches = loaded.alignment.of(doc);
         assert_eq!(matches.len(), 20);
         assert!(
             matches.iter().all(Option::is_some),
@@ -159,6 +160,8 @@ fn pin_names_an_extra_place_of_site_toml() {
     let problems = harness::problems(&loaded);
     assert!(problems.is_empty(), "{problems:#?}");
     let laws = loaded.topics.topics.iter().position(|t| t.id == "laws");
-    let got = loaded.alignment.docs[0][0].as_ref().map(|m| m.topic);
+    let got = loaded.alignment.of(&loaded.docs[0])[0]
+        .as_ref()
+        .map(|m| m.topic);
     assert_eq!(got, laws);
 }

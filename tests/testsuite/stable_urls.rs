@@ -58,8 +58,8 @@ fn state_urls(out: &Path) -> BTreeSet<String> {
 fn matches(root: &Path) -> BTreeSet<String> {
     let loaded = stateside::load(root).unwrap();
     let mut out = BTreeSet::new();
-    for (d, ms) in loaded.docs.iter().zip(&loaded.alignment.docs) {
-        for (q, m) in d.questions.iter().zip(ms) {
+    for d in &loaded.docs {
+        for (q, m) in d.questions.iter().zip(loaded.alignment.of(d)) {
             let topic = m.map_or("-", |m| loaded.topics.topics[m.topic].id.as_str());
             out.insert(format!("{} {} -> {topic}", d.state.code, q.number));
         }
