@@ -19,6 +19,7 @@ pub mod doc;
 pub mod error;
 pub mod export;
 pub mod html;
+pub mod ids;
 pub mod indicators;
 pub mod init;
 pub mod jurisdiction;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::config::SiteConfig;
+use crate::ids::{QuestionId, StateId};
 use crate::indicators::{CodedValue, IndicatorModel, Indicators};
 
 /// The whole content of a site, ready to render. States are sorted by name.
@@ -27,15 +28,8 @@ pub struct TopicModel {
     pub id: String,
     pub label: String,
     pub title: String,
-    /// The answers on this topic, as (index into `Guide::states`, index into its
-    /// `questions`), in state order; at most one per state.
-    pub answers: Vec<AnswerRef>,
-}
-
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
-pub struct AnswerRef {
-    pub state: usize,
-    pub question: usize,
+    /// The questions that answer this topic, in state order; at most one per state.
+    pub answers: Vec<QuestionId>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -166,8 +160,8 @@ pub fn build(
     for (si, state) in states.iter().enumerate() {
         for (ti, q) in state.by_topic.iter().enumerate() {
             if let Some(qi) = q {
-                topic_models[ti].answers.push(AnswerRef {
-                    state: si,
+                topic_models[ti].answers.push(QuestionId {
+                    state: StateId(si),
                     question: *qi,
                 });
             }

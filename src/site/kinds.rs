@@ -10,52 +10,8 @@ use std::borrow::Cow;
 
 use super::views::{ExtraView, PageData, PageMeta, PageView};
 use super::{jsonld, links, PageSpec, SiteModel};
-use crate::model::{Guide, PageModel, QuestionModel, StateModel, TopicModel};
-
-/// A state of the guide: its position in `Guide::states` (sorted by name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct StateId(pub usize);
-
-/// One question of one state: the state, and the question's position in its `questions`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct QuestionId {
-    pub state: StateId,
-    pub question: usize,
-}
-
-/// A topic of the guide: its position in `Guide::topics`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TopicId(pub usize);
-
-/// An extra Markdown page: its position in `Guide::pages`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ExtraId(pub usize);
-
-impl StateId {
-    pub fn of(self, guide: &Guide) -> &StateModel {
-        &guide.states[self.0]
-    }
-}
-
-impl QuestionId {
-    /// The state and its question.
-    pub fn of(self, guide: &Guide) -> (&StateModel, &QuestionModel) {
-        let state = self.state.of(guide);
-        (state, &state.questions[self.question])
-    }
-}
-
-impl TopicId {
-    pub fn of(self, guide: &Guide) -> &TopicModel {
-        &guide.topics[self.0]
-    }
-}
-
-impl ExtraId {
-    pub fn of(self, guide: &Guide) -> &PageModel {
-        &guide.pages[self.0]
-    }
-}
+pub use crate::ids::{ExtraId, QuestionId, StateId, TopicId};
+use crate::model::{Guide, QuestionModel, StateModel};
 
 /// What a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +141,7 @@ impl PageKind {
                 .of(guide)
                 .answers
                 .iter()
-                .filter_map(|a| updated(a.state))
+                .filter_map(|a| updated(a.state.0))
                 .max(),
             PageKind::Index | PageKind::Compare => {
                 (0..guide.states.len()).filter_map(updated).max()

@@ -142,8 +142,7 @@ impl<'a> SiteModel<'a> {
                 .answers
                 .iter()
                 .map(|a| {
-                    let state = &guide.states[a.state];
-                    let q = &state.questions[a.question];
+                    let (state, q) = a.of(guide);
                     TopicAnswer {
                         state_name: &state.name,
                         state_slug: &state.slug,
@@ -197,7 +196,7 @@ fn other_answers<'s>(
     s: usize,
 ) -> (Vec<OtherAnswer<'s>>, usize) {
     let answers = &topic.answers;
-    let own = answers.binary_search_by_key(&s, |a| a.state);
+    let own = answers.binary_search_by_key(&s, |a| a.state.0);
     let total = answers.len() - usize::from(own.is_ok());
     let window = if total <= OTHER_STATES_LIMIT {
         0..answers.len()
@@ -211,13 +210,13 @@ fn other_answers<'s>(
     };
     let others = answers[window]
         .iter()
-        .filter(|a| a.state != s)
+        .filter(|a| a.state.0 != s)
         .map(|a| {
-            let state = &guide.states[a.state];
+            let (state, q) = a.of(guide);
             OtherAnswer {
                 state_name: &state.name,
                 state_slug: &state.slug,
-                question_slug: &state.questions[a.question].slug,
+                question_slug: &q.slug,
             }
         })
         .collect();

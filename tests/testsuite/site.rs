@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use stateside::config::SiteConfig;
-use stateside::model::{AnswerRef, Guide, PageModel, QuestionModel, StateModel, TopicModel};
+use stateside::ids::{QuestionId, StateId};
+use stateside::model::{Guide, PageModel, QuestionModel, StateModel, TopicModel};
 use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
 use stateside::Error;
@@ -91,8 +92,8 @@ fn link_up(mut guide: Guide) -> Guide {
             if let Some(t) = question.topic {
                 if state.by_topic[t].is_none() {
                     state.by_topic[t] = Some(q);
-                    guide.topics[t].answers.push(AnswerRef {
-                        state: s,
+                    guide.topics[t].answers.push(QuestionId {
+                        state: StateId(s),
                         question: q,
                     });
                 }
