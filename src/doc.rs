@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::jurisdiction::Jurisdiction;
+use crate::markdown;
 
 /// One state file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,43 @@ impl Answer {
         match self {
             Answer::Text(blocks) => blocks.is_empty(),
             Answer::Markdown(src) => src.trim().is_empty(),
+        }
+    }
+
+    /// The plain text of an answer, the one both the pages and the matcher read: paragraphs separated by blank lines, list items on their own
+    /// lines with their numbers or a dash.
+    pub fn plain(&self) -> String {
+        match self {
+            Answer::Text(blocks) => {
+                let mut parts = Vec::new();
+                for block in blocks {
+                    match block {
+                        Block::Paragraph(lines) => parts.push(lines.join("\n")),
+                        Block::List(list) => {
+                            let mut s = String::new();
+                            list_text(list, 0, &mut s);
+                            parts.push(s.trim_end().to_string());
+                        }
+                    }
+                }
+                parts.join("\n\n")
+            }
+            Answer::Markdown(src) => markdown::to_text(src),
+        }
+    }
+}
+
+fn list_text(list: &List, depth: usize, out: &mut String) {
+    for (i, item) in list.items.iter().enumerate() {
+        out.push_str(&"  ".repeat(depth));
+        match list.start {
+            Some(start) => out.push_str(&format!("{}. ", start as u64 + i as u64)),
+            None => out.push_str("- "),
+        }
+        out.push_str(&item.lines.join(" "));
+        out.push('\n');
+        for child in &item.children {
+            list_text(child, depth + 1, out);
         }
     }
 }

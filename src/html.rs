@@ -1,11 +1,11 @@
-//! Answers -> HTML and plain text. Plain-text answers become pulldown-cmark events whose text
+//! Answers -> HTML (their plain text is [`Answer::plain`]). Plain-text answers become pulldown-cmark events whose text
 //! is only ever `Event::Text` (escaped by the writer); Markdown answers become events through
 //! the safe Markdown renderer. Both go through the same HTML writer.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::doc::{Answer, Block, List};
-use crate::markdown::{self, Renderer};
+use crate::markdown::Renderer;
 
 /// The HTML of an answer.
 pub fn answer_html(answer: &Answer, md: &Renderer) -> String {
@@ -24,43 +24,6 @@ pub fn write_html<'a>(events: impl IntoIterator<Item = Event<'a>>) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events.into_iter());
     out
-}
-
-/// The plain text of an answer: paragraphs separated by blank lines, list items on their own
-/// lines with their numbers or a dash.
-pub fn answer_text(answer: &Answer) -> String {
-    match answer {
-        Answer::Text(blocks) => {
-            let mut parts = Vec::new();
-            for block in blocks {
-                match block {
-                    Block::Paragraph(lines) => parts.push(lines.join("\n")),
-                    Block::List(list) => {
-                        let mut s = String::new();
-                        list_text(list, 0, &mut s);
-                        parts.push(s.trim_end().to_string());
-                    }
-                }
-            }
-            parts.join("\n\n")
-        }
-        Answer::Markdown(src) => markdown::to_text(src),
-    }
-}
-
-fn list_text(list: &List, depth: usize, out: &mut String) {
-    for (i, item) in list.items.iter().enumerate() {
-        out.push_str(&"  ".repeat(depth));
-        match list.start {
-            Some(start) => out.push_str(&format!("{}. ", start as u64 + i as u64)),
-            None => out.push_str("- "),
-        }
-        out.push_str(&item.lines.join(" "));
-        out.push('\n');
-        for child in &item.children {
-            list_text(child, depth + 1, out);
-        }
-    }
 }
 
 fn block_events<'a>(blocks: &'a [Block], out: &mut Vec<Event<'a>>) {
@@ -139,7 +102,7 @@ mod tests {
             html,
             "<ol start=\"3\">\n<li>Benefits:\n<ul>\n<li>Safer</li>\n</ul>\n</li>\n</ol>\n"
         );
-        assert_eq!(answer_text(&a), "3. Benefits:\n  - Safer");
+        assert_eq!(a.plain(), "3. Benefits:\n  - Safer");
     }
 
     #[test]
@@ -152,6 +115,6 @@ mod tests {
             answer_html(&a, &Renderer::new(false)),
             "<p>one\ntwo</p>\n<p>three</p>\n"
         );
-        assert_eq!(answer_text(&a), "one\ntwo\n\nthree");
+        assert_eq!(a.plain(), "one\ntwo\n\nthree");
     }
 }

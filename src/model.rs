@@ -274,7 +274,7 @@ fn state_model(
             } else {
                 format!("q{}-{}", q.number, words)
             };
-            let answer_text = html::answer_text(&q.answer);
+            let answer_text = q.answer.plain();
             let topic_title = m.map_or("", |m| topics.titles[m.topic]);
             let known = [q.text.as_str(), topic_title, doc.state.name.as_str()];
             QuestionModel {

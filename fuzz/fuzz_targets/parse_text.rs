@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use stateside::html::{answer_html, answer_text};
+use stateside::html::answer_html;
 use stateside::jurisdiction::Jurisdictions;
 use stateside::markdown::Renderer;
 use stateside::parse::parse_text;
@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
             let html = answer_html(answer, md);
             assert!(!html.contains("<a ") && !html.contains("<img"), "{html:?}");
             common::assert_safe_html(&html);
-            let _ = answer_text(answer);
+            let _ = answer.plain();
         }
     }
     for d in &parsed.diagnostics {

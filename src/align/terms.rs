@@ -335,7 +335,9 @@ pub(super) fn for_each_word(text: &str, mut each: impl FnMut(&str) -> bool) {
     }
 }
 
-/// The words of an answer, for matching.
+/// The words of an answer, for matching: a Markdown answer's [`Answer::plain`] text (what
+/// its pages show, so link URLs and markup are no match words); a plain-text answer's
+/// lines without the list numbers the pages add (numbers are words to the matcher).
 pub(super) fn answer_plain(answer: &Answer) -> String {
     fn list(l: &List, out: &mut String) {
         for it in &l.items {
@@ -364,7 +366,7 @@ pub(super) fn answer_plain(answer: &Answer) -> String {
             }
             out
         }
-        Answer::Markdown(src) => src.clone(),
+        Answer::Markdown(_) => answer.plain(),
     }
 }
 

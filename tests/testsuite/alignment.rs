@@ -353,3 +353,37 @@ fn the_review_lists_close_calls_first_with_a_pin_that_parses() {
         assert!(confs.windows(2).all(|w| w[0] <= w[1]), "{section}");
     }
 }
+
+/// A Markdown answer is matched on the text its pages show: a link's URL is no match word.
+/// The same answer with and without a link whose address spells out a topic's wording
+/// matches the same way (before `Answer::plain` was shared, the URL's words scored).
+#[test]
+fn link_urls_are_no_match_words() {
+    let t = topics();
+    let state = |answer: &str| {
+        let md = format!(
+            "+++\ntitle = \"Driver Records in Vermont\"\n+++\n\n## Is there anything else?\n\n{answer}\n"
+        );
+        stateside::markdown::parse_state(
+            Path::new("vermont.md"),
+            md.as_bytes(),
+            &Jurisdictions::new(&[]),
+        )
+        .doc
+        .expect("the Markdown state parses")
+    };
+    let url =
+        "https://example.org/how-long-records-are-retained-kept-deleted-retention-period-years";
+    let linked = vec![state(&format!("See [the agency's page]({url})."))];
+    let unlinked = vec![state("See the agency's page.")];
+    assert_eq!(
+        linked[0].questions[0].answer.plain(),
+        "See the agency's page."
+    );
+    let match_of = |docs: &[StateDoc]| align(docs, &t, &Jurisdictions::new(&[])).of(&docs[0])[0];
+    assert_eq!(
+        match_of(&linked),
+        match_of(&unlinked),
+        "the URL's words changed the match"
+    );
+}

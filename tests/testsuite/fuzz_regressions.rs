@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use stateside::html::{answer_html, answer_text, write_html};
+use stateside::html::{answer_html, write_html};
 use stateside::jurisdiction::Jurisdictions;
 use stateside::markdown::{parse_page, parse_state, Renderer};
 use stateside::parse::parse_text;
@@ -34,7 +34,7 @@ fn check_answers(parsed: &stateside::parse::Parsed, safe: &Renderer, others: &[&
     let questions = doc.questions.iter().map(|q| &q.answer);
     for answer in doc.intro.iter().chain(questions) {
         common::assert_safe_html(&answer_html(answer, safe));
-        answer_text(answer);
+        answer.plain();
         for md in others {
             answer_html(answer, md);
         }
