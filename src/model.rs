@@ -106,6 +106,37 @@ use crate::markdown::{PageSource, Renderer};
 use crate::minify;
 use crate::text::{first_sentence, slugify, slugify_short};
 
+/// The cross-links between states and topics, from each question's `topic`: every state's
+/// `by_topic` and every topic's `answers` (in the order of `states`; at most one answer
+/// per state and topic, the state's first question on it).
+pub fn link_topics(states: &mut [StateModel], topics: &mut [TopicModel]) {
+    for topic in topics.iter_mut() {
+        topic.answers.clear();
+    }
+    for (si, state) in states.iter_mut().enumerate() {
+        state.by_topic = by_topic(&state.questions, topics.len());
+        for (t, q) in state.by_topic.iter().enumerate() {
+            if let Some(qi) = q {
+                topics[t].answers.push(QuestionId {
+                    state: StateId(si),
+                    question: *qi,
+                });
+            }
+        }
+    }
+}
+
+/// For each of `topics` topics, the first of `questions` on it.
+fn by_topic(questions: &[QuestionModel], topics: usize) -> Vec<Option<usize>> {
+    let mut by_topic = vec![None; topics];
+    for (qi, q) in questions.iter().enumerate() {
+        if let Some(t) = q.topic {
+            by_topic[t].get_or_insert(qi);
+        }
+    }
+    by_topic
+}
+
 /// Longest summary shown in a matrix cell, in characters.
 const SUMMARY_CHARS: usize = 160;
 
@@ -157,16 +188,7 @@ pub fn build(
             answers: Vec::new(),
         })
         .collect();
-    for (si, state) in states.iter().enumerate() {
-        for (ti, q) in state.by_topic.iter().enumerate() {
-            if let Some(qi) = q {
-                topic_models[ti].answers.push(QuestionId {
-                    state: StateId(si),
-                    question: *qi,
-                });
-            }
-        }
-    }
+    link_topics(&mut states, &mut topic_models);
 
     let mut page_models: Vec<PageModel> = pages
         .par_iter()
@@ -253,19 +275,13 @@ fn state_model(
     topics: &TopicNames,
     md: &Renderer,
 ) -> StateModel {
-    let topic_ids = topics.ids;
-    let mut by_topic = vec![None; topic_ids.len()];
     let mut used_slugs = BTreeSet::new();
     let mut used_anchors = BTreeSet::new();
-    let questions = doc
+    let questions: Vec<QuestionModel> = doc
         .questions
         .iter()
         .zip(matches)
-        .enumerate()
-        .map(|(qi, (q, m))| {
-            if let Some(m) = m {
-                by_topic[m.topic] = Some(qi);
-            }
+        .map(|(q, m)| {
             // Named from the state's own document only, so that matching (another state
             // added, a hint edited, a pin) never moves a question's page.
             let words = slugify_short(&q.text, 48);
@@ -313,8 +329,8 @@ fn state_model(
         source_file,
         tile: doc.state.tile,
         intro_html: doc.intro.as_ref().map(|a| html::answer_html(a, md)),
+        by_topic: by_topic(&questions, topics.ids.len()),
         questions,
-        by_topic,
         indicators: Vec::new(),
     }
 }

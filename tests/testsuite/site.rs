@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use stateside::config::SiteConfig;
-use stateside::ids::{QuestionId, StateId};
 use stateside::model::{Guide, PageModel, QuestionModel, StateModel, TopicModel};
 use stateside::output::OutputFile;
 use stateside::render::{render_site, RenderOptions};
@@ -75,31 +74,18 @@ fn state(name: &str, code: &str, tile: Option<(u8, u8)>, questions: &[Q]) -> Sta
     }
 }
 
-/// Fills the cross references the model stage would: question slugs, `by_topic`, and
-/// each topic's answers in state order.
+/// Gives questions slugs named by their topic, then links states and topics with the
+/// model stage's own `link_topics` (so the test cannot drift from `model::build`).
 fn link_up(mut guide: Guide) -> Guide {
-    let topic_count = guide.topics.len();
-    for topic in &mut guide.topics {
-        topic.answers.clear();
-    }
-    for (s, state) in guide.states.iter_mut().enumerate() {
-        state.by_topic = vec![None; topic_count];
-        for (q, question) in state.questions.iter_mut().enumerate() {
+    for state in &mut guide.states {
+        for question in &mut state.questions {
             question.slug = match question.topic {
                 Some(t) => guide.topics[t].id.clone(),
                 None => format!("q{}-unmatched-question", question.number),
             };
-            if let Some(t) = question.topic {
-                if state.by_topic[t].is_none() {
-                    state.by_topic[t] = Some(q);
-                    guide.topics[t].answers.push(QuestionId {
-                        state: StateId(s),
-                        question: q,
-                    });
-                }
-            }
         }
     }
+    stateside::model::link_topics(&mut guide.states, &mut guide.topics);
     guide
 }
 
