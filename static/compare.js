@@ -34,6 +34,27 @@
     }
   }
 
+  // A chooser's checkboxes and its "all" / "none" buttons re-apply the choice and keep it
+  // in the address; the form shows only once the script can act on it.
+  function showChooser(form, boxes, apply) {
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        apply(true);
+      });
+    });
+    form.querySelectorAll("[data-choose]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var all = button.getAttribute("data-choose") === "all";
+        boxes.forEach(function (box) {
+          box.checked = all;
+        });
+        apply(true);
+      });
+    });
+    form.hidden = false;
+    apply(false);
+  }
+
   function matrixChooser(form) {
     var table = document.querySelector("[data-matrix]");
     if (!table) return;
@@ -82,22 +103,7 @@
       }
     }
 
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        apply(true);
-      });
-    });
-    form.querySelectorAll("[data-choose]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        var all = button.getAttribute("data-choose") === "all";
-        boxes.forEach(function (box) {
-          box.checked = all;
-        });
-        apply(true);
-      });
-    });
-    form.hidden = false;
-    apply(false);
+    showChooser(form, boxes, apply);
     printGroups(table);
   }
 
@@ -235,22 +241,7 @@
       if (save) remember({ states: chosen.length === boxes.length ? null : chosen });
     }
 
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        apply(true);
-      });
-    });
-    form.querySelectorAll("[data-choose]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        var all = button.getAttribute("data-choose") === "all";
-        boxes.forEach(function (box) {
-          box.checked = all;
-        });
-        apply(true);
-      });
-    });
-    form.hidden = false;
-    apply(false);
+    showChooser(form, boxes, apply);
   }
 
   // The states × indicators matrix. The data is the table itself: each cell's
