@@ -88,9 +88,15 @@ async function search(page, query) {
   });
   await page.focus(INPUT);
   await page.keyboard.type(query);
+  // Wait for this query's own run: while the words are typed, a shorter prefix can show
+  // "No results" first, and reading then raced the real results.
   await page.waitForFunction(
-    (q) => document.querySelector('[data-search]').getAttribute('data-search-snippets') === q
-      || document.querySelector('[data-search-count]').textContent.startsWith('No results'),
+    (q) => {
+      const box = document.querySelector('[data-search]');
+      return box.getAttribute('data-search-done') === q
+        && (box.getAttribute('data-search-snippets') === q
+          || document.querySelector('[data-search-count]').textContent.startsWith('No results'));
+    },
     query,
     { timeout: 10_000 },
   );
